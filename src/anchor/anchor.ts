@@ -1,0 +1,98 @@
+import type { Article } from '../extract/extract';
+import type { Match } from '../match/match';
+import { buildTextIndex, pointAt, type TextIndex } from '../text/dom-text';
+
+/** A passage as Hypothesis describes one: its exact words and a little of what surrounds them. */
+export interface QuoteSelector {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** One highlighted sentence of the live page, with every match found in it. */
+export interface AnchoredPassage {
+  sentence: Range;
+  /** The trigger phrases inside the sentence, one per match. */
+  quotes: Range[];
+  matches: Match[];
+}
+
+const CONTEXT_LENGTH = 32;
+
+function flatten(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+export function selectorFor(articleText: string, start: number, end: number): QuoteSelector {
+  return {
+    exact: flatten(articleText.slice(start, end)),
+    prefix: flatten(articleText.slice(Math.max(0, start - CONTEXT_LENGTH), start)),
+    suffix: flatten(articleText.slice(end, end + CONTEXT_LENGTH)),
+  };
+}
+
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * Finds the selector's exact text in `text`. Where it occurs more than once (a pull quote, a
+ * repeated standfirst), the occurrence whose surroundings best agree with the prefix and suffix wins.
+ */
+export function findQuote(text: string, selector: QuoteSelector): { start: number; end: number } | null {
+  if (!selector.exact) return null;
+  let best: { start: number; score: number } | null = null;
+  for (let at = text.indexOf(selector.exact); at >= 0; at = text.indexOf(selector.exact, at + 1)) {
+    const before = text.slice(Math.max(0, at - selector.prefix.length), at);
+    const after = text.slice(at + selector.exact.length, at + selector.exact.length + selector.suffix.length);
+    const score = commonSuffix(before, selector.prefix) + commonPrefix(after, selector.suffix);
+    if (!best || score > best.score) best = { start: at, score };
+  }
+  return best && { start: best.start, end: best.start + selector.exact.length };
+}
+
+export function rangeAt(doc: Document, index: TextIndex, start: number, end: number): Range | null {
+  const from = pointAt(index, start, false);
+  const to = pointAt(index, end, true);
+  if (!from || !to) return null;
+  const range = doc.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range.collapsed ? null : range;
+}
+
+/**
+ * Re-finds each matched sentence in the live page (Readability worked on a copy) and returns DOM
+ * ranges for it and for its trigger phrases. Matches whose text is no longer on the page are left out.
+ */
+export function anchorMatches(root: Node, article: Article, matches: Match[]): AnchoredPassage[] {
+  const doc = root.ownerDocument ?? (root as Document);
+  const index = buildTextIndex(root);
+  const bySentence = new Map<number, Match[]>();
+  for (const match of matches) {
+    const group = bySentence.get(match.sentenceStart);
+    if (group) group.push(match);
+    else bySentence.set(match.sentenceStart, [match]);
+  }
+  const anchored: AnchoredPassage[] = [];
+  for (const group of bySentence.values()) {
+    const { sentenceStart, sentenceEnd } = group[0];
+    const found = findQuote(index.text, selectorFor(article.text, sentenceStart, sentenceEnd));
+    if (!found) continue;
+    const sentence = rangeAt(doc, index, found.start, found.end);
+    if (!sentence) continue;
+    const quotes = group
+      .map((m) => rangeAt(doc, index, found.start + (m.start - sentenceStart), found.start + (m.end - sentenceStart)))
+      .filter((r): r is Range => r !== null);
+    anchored.push({ sentence, quotes, matches: group });
+  }
+  return anchored;
+}

@@ -1,0 +1,64 @@
+import type { Counterpoint, Stance } from '../claims/types';
+import type { CompiledLibrary } from '../match/compile';
+import type { Match } from '../match/match';
+
+export interface SourceView {
+  /** "Title, Publisher, 2026-02-20" */
+  label: string;
+  /** Only ever an http(s) link. */
+  url?: string;
+  quote?: string;
+  speaker?: string;
+}
+
+export interface CounterpointView {
+  id: string;
+  text: string;
+  source: SourceView;
+}
+
+export interface ClaimView {
+  frameName: string;
+  assumes: string;
+  says: string;
+  quote: string;
+  stance: Stance;
+}
+
+/** Everything the card shows for one highlighted passage. */
+export interface CardView {
+  stance: Stance;
+  claims: ClaimView[];
+  leavesOut: CounterpointView[];
+  holds: CounterpointView[];
+}
+
+function sourceView(counterpoint: Counterpoint): SourceView {
+  const { title, publisher, date, url, quote, speaker } = counterpoint.source;
+  return {
+    label: [title, publisher, date].filter(Boolean).join(', '),
+    url: url && /^https?:\/\//i.test(url) ? url : undefined,
+    quote,
+    speaker,
+  };
+}
+
+/** The card for the matches of one passage: each claim, then the counterpoints of all of them, once each. */
+export function cardViewFor(matches: Match[], compiled: CompiledLibrary): CardView {
+  const claims: ClaimView[] = [];
+  const counterpointIds: string[] = [];
+  for (const match of matches) {
+    const entry = compiled.claims.find((c) => c.claim.id === match.claimId);
+    if (!entry) continue;
+    claims.push({ frameName: entry.frame.name, assumes: entry.frame.assumes, says: entry.claim.says, quote: match.quote, stance: match.stance });
+    for (const id of entry.claim.counterpoints) if (!counterpointIds.includes(id)) counterpointIds.push(id);
+  }
+  const points = counterpointIds.map((id) => compiled.counterpoints.get(id)).filter((c): c is Counterpoint => c !== undefined);
+  const view = (c: Counterpoint): CounterpointView => ({ id: c.id, text: c.text, source: sourceView(c) });
+  return {
+    stance: matches.some((m) => m.stance === 'uses') ? 'uses' : 'critiques',
+    claims,
+    leavesOut: points.filter((c) => c.kind === 'leaves-out').map(view),
+    holds: points.filter((c) => c.kind === 'holds').map(view),
+  };
+}

@@ -1,0 +1,62 @@
+import { Readability } from '@mozilla/readability';
+import type { Passage } from '../match/match';
+import { buildTextIndex, isBlockElement, isSkippedElement } from '../text/dom-text';
+
+export interface Article {
+  title: string;
+  /** The article's text: its passages joined by blank lines. Match offsets point into this. */
+  text: string;
+  passages: Passage[];
+}
+
+const PASSAGE_SEPARATOR = '\n\n';
+
+/**
+ * Leaf blocks of Readability's output (paragraphs, headings, list items, quotes): elements that hold
+ * text and no block of their own. A block that mixes loose text with nested blocks counts as one
+ * passage, which keeps every word of the article in exactly one passage.
+ */
+function leafBlocks(root: Element): Element[] {
+  const blocks: Element[] = [];
+  const visit = (el: Element): boolean => {
+    let hasBlockChild = false;
+    for (const child of Array.from(el.children)) {
+      if (isSkippedElement(child)) continue;
+      if (visit(child) || isBlockElement(child)) hasBlockChild = true;
+    }
+    const ownText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim() !== '');
+    if (isBlockElement(el) && (!hasBlockChild || ownText)) {
+      blocks.push(el);
+      return true;
+    }
+    return hasBlockChild;
+  };
+  visit(root);
+  // A block that holds both loose text and inner blocks was pushed after them: keep only the outer one.
+  return blocks.filter((b) => !blocks.some((other) => other !== b && other.contains(b)));
+}
+
+export function passagesOf(blocks: string[]): { text: string; passages: Passage[] } {
+  const passages: Passage[] = [];
+  let offset = 0;
+  for (const text of blocks) {
+    if (!text) continue;
+    if (passages.length > 0) offset += PASSAGE_SEPARATOR.length;
+    passages.push({ text, start: offset });
+    offset += text.length;
+  }
+  return { text: passages.map((p) => p.text).join(PASSAGE_SEPARATOR), passages };
+}
+
+/**
+ * Runs Readability on a clone of `doc` (Readability changes the document it reads) and splits the
+ * article into passages. Returns null when Readability finds no article.
+ */
+export function extractArticle(doc: Document): Article | null {
+  const clone = doc.cloneNode(true) as Document;
+  const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element }).parse();
+  if (!parsed?.content) return null;
+  const blocks = leafBlocks(parsed.content).map((el) => buildTextIndex(el).text);
+  const { text, passages } = passagesOf(blocks.length > 0 ? blocks : [buildTextIndex(parsed.content).text]);
+  return { title: parsed.title ?? doc.title ?? '', text, passages };
+}

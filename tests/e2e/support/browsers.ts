@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const CHROME_BUILD = resolve('.output/chrome-mv3');
+export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
+
+// Debian's Chromium, as this machine needs it: no sandbox as root, and no calls home.
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-quic',
+];
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  profile: string;
+  close(): Promise<void>;
+}
+
+/** Chromium with the built extension loaded, in a fresh profile (or the one given, to test restarts). */
+export async function launchChromium(options: { headless?: boolean; profile?: string } = {}): Promise<ChromiumSession> {
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'counterframe-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
+    viewport: { width: 1100, height: 900 },
+  });
+  return {
+    context,
+    profile,
+    async close() {
+      await context.close();
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Firefox ESR over WebDriver BiDi with the built extension installed as a temporary add-on. */
+export async function launchFirefox(): Promise<Browser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    extraPrefsFirefox: {
+      // No update checks, telemetry or other traffic that this closed machine would refuse.
+      'app.update.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
+    },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  return browser;
+}

@@ -1,0 +1,38 @@
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json' };
+
+export interface StaticServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves folders on 127.0.0.1 at a free port, for pages that must load over http(s) like real news
+ * pages. `mounts` maps a URL prefix ("/corpus/") to a folder.
+ */
+export async function serveFolders(mounts: Record<string, string>): Promise<StaticServer> {
+  const server: Server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const prefix = Object.keys(mounts).sort((a, b) => b.length - a.length).find((p) => path.startsWith(p));
+    if (!prefix) return void res.writeHead(404).end('not found');
+    const root = resolve(mounts[prefix]);
+    const file = normalize(join(root, path.slice(prefix.length)));
+    if (!file.startsWith(root)) return void res.writeHead(403).end('forbidden');
+    try {
+      const body = await readFile(file.endsWith('/') ? join(file, 'index.html') : file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('the test server has no port');
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
