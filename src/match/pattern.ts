@@ -118,7 +118,27 @@ export function matchAt(pattern: Pattern, tokens: Token[], at: number, limit = t
   return Math.max(...positions);
 }
 
-/** Words a text must contain for the pattern to match there: the first word's alternatives. */
+// Words too common to tell a page apart: a step made of them says nothing about whether a pattern can match.
+const UNSELECTIVE = new Set(['the', 'and', 'for', 'not', 'are', 'was', 'its', 'our', 'who', 'has', 'can', 'but', 'with', 'this', 'that', 'from']);
+
+function isSelective(atoms: Atom[]): boolean {
+  if (atoms.length > 1) return true;
+  const word = atoms[0].word.toLowerCase();
+  return word.length >= 3 && !UNSELECTIVE.has(word);
+}
+
+/**
+ * The alternatives of the step a page's text is best tested for: the first required step whose
+ * every alternative is a telling word (or several words), else the first step. A text without any of
+ * them cannot match the pattern.
+ */
+export function tellingAlternatives(pattern: Pattern): Atom[][] {
+  const required = pattern.steps.filter((s): s is Extract<Step, { kind: 'words' }> => s.kind === 'words' && !s.optional);
+  const telling = required.find((s) => s.alternatives.every(isSelective)) ?? required[0];
+  return telling.alternatives;
+}
+
+/** The first word of each alternative of the pattern's first step: where a match can begin. */
 export function leadingAtoms(pattern: Pattern): Atom[] {
   const first = pattern.steps[0];
   return first.kind === 'words' ? first.alternatives.map((atoms) => atoms[0]) : [];

@@ -13,18 +13,20 @@ export interface Token {
   end: number;
 }
 
-const WORD = /\p{Script=Han}|[[\p{L}\p{N}\p{M}]--\p{Script=Han}]+(?:['’][[\p{L}\p{N}\p{M}]--\p{Script=Han}]+)*/gv;
+export const WORD = /\p{Script=Han}|[[\p{L}\p{N}\p{M}]--\p{Script=Han}]+(?:['’][[\p{L}\p{N}\p{M}]--\p{Script=Han}]+)*/gv;
 const POSSESSIVE = /'s$/i;
+
+/** A word as the matcher compares it: straight apostrophes, no possessive "'s". */
+export function casedForm(word: string): string {
+  return word.replace(/’/g, "'").replace(POSSESSIVE, '');
+}
 
 export function tokenize(text: string, base = 0): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    const cased = m[0].replace(/’/g, "'").replace(POSSESSIVE, '');
+    const cased = casedForm(m[0]);
     tokens.push({ norm: cased.toLowerCase(), cased, start: base + m.index, end: base + m.index + m[0].length });
   }
   return tokens;
 }
 
-export function isHan(word: string): boolean {
-  return /^\p{Script=Han}/u.test(word);
-}

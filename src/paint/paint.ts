@@ -15,7 +15,10 @@ export interface PaintRequest {
 
 export interface Painter {
   readonly mode: 'highlight-api' | 'wrap';
-  /** Paints these passages in place of whatever was painted before. */
+  /**
+   * Paints these passages in place of whatever was painted before. Ranges must be taken from the
+   * page as it is unpainted (after `clear()`): the wrapping fallback moves text nodes.
+   */
   paint(requests: PaintRequest[]): void;
   /** Removes every highlight, leaving the page as it was. */
   clear(): void;
@@ -52,6 +55,13 @@ function highlightApiPainter(registry: HighlightRegistryLike, Highlight: new (..
 
 const MARK_ATTRIBUTE = 'data-counterframe';
 
+interface Piece {
+  node: Text;
+  start: number;
+  end: number;
+  stance: Stance;
+}
+
 /**
  * Where the Highlight API is missing: wraps the text in <mark> elements, and on clear unwraps them
  * and joins back every text node it split, so the page's DOM is as it was.
@@ -66,8 +76,8 @@ function wrappingPainter(doc: Document): Painter {
     return rest;
   };
 
-  const wrap = (range: Range, stance: Stance) => {
-    // Read the boundaries and the text nodes first: splitting a text node moves live ranges.
+  /** The text-node pieces a range covers, read before anything moves. */
+  const piecesOf = (range: Range, stance: Stance): Piece[] => {
     const { startContainer, startOffset, endContainer, endOffset, commonAncestorContainer: root } = range;
     const texts: Text[] = [];
     if (root.nodeType === 3) texts.push(root as Text);
@@ -75,22 +85,25 @@ function wrappingPainter(doc: Document): Painter {
       const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) if (range.intersectsNode(n)) texts.push(n as Text);
     }
-    for (const text of texts) {
-      let piece = text;
-      let end = text === endContainer ? endOffset : text.data.length;
-      if (text === startContainer && startOffset > 0) {
-        piece = splitAt(text, startOffset);
-        end -= startOffset;
-      }
-      if (end <= 0) continue;
-      if (end < piece.data.length) splitAt(piece, end);
-      if (!piece.data.trim()) continue;
-      const mark = doc.createElement('mark');
-      mark.setAttribute(MARK_ATTRIBUTE, stance);
-      piece.parentNode!.insertBefore(mark, piece);
-      mark.appendChild(piece);
-      marks.push(mark);
-    }
+    return texts
+      .map((node) => ({
+        node,
+        start: node === startContainer ? startOffset : 0,
+        end: node === endContainer ? endOffset : node.data.length,
+        stance,
+      }))
+      .filter((p) => p.end > p.start && p.node.data.slice(p.start, p.end).trim() !== '');
+  };
+
+  const wrap = (piece: Piece) => {
+    const { node, start, end } = piece;
+    if (end < node.data.length) splitAt(node, end);
+    const target = start > 0 ? splitAt(node, start) : node;
+    const mark = doc.createElement('mark');
+    mark.setAttribute(MARK_ATTRIBUTE, piece.stance);
+    target.parentNode!.insertBefore(mark, target);
+    mark.appendChild(target);
+    marks.push(mark);
   };
 
   const clear = () => {
@@ -115,7 +128,12 @@ function wrappingPainter(doc: Document): Painter {
     mode: 'wrap',
     paint(requests) {
       clear();
-      for (const request of requests) wrap(request.sentence, request.stance);
+      const pieces = requests.flatMap((r) => piecesOf(r.sentence, r.stance));
+      // Within a text node, wrap the last piece first: splitting keeps the node as the part before
+      // the split, so the offsets of the pieces still to come stay true.
+      const order = new Map(pieces.map((p, i) => [p, i]));
+      pieces.sort((a, b) => (a.node === b.node ? b.start - a.start : order.get(a)! - order.get(b)!));
+      pieces.forEach(wrap);
     },
     clear,
   };

@@ -62,6 +62,15 @@ function isWs(code: number): boolean {
 
 /** Builds the collapsed text of `root`. Leading and trailing spaces are kept out of the text. */
 export function buildTextIndex(root: Node): TextIndex {
+  return walkText(root, true);
+}
+
+/** The same text as `buildTextIndex(root).text`, without the bookkeeping that maps it back to nodes. */
+export function visibleText(root: Node): string {
+  return walkText(root, false).text;
+}
+
+function walkText(root: Node, withSegments: boolean): TextIndex {
   const parts: string[] = [];
   const segments: Segment[] = [];
   let length = 0;
@@ -90,7 +99,7 @@ export function buildTextIndex(root: Node): TextIndex {
         out += data[i];
         nothingYet = false;
       }
-      if (segmentStart >= 0) {
+      if (withSegments && segmentStart >= 0) {
         segments.push({ node: node as Text, start: segmentStart, end: length + out.length });
       }
       parts.push(out);

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { bundledLibrary } from '../../src/claims/library';
+import { compileLibrary, mightMatch } from '../../src/match/compile';
+import { matchPassages } from '../../src/match/match';
+import { passagesOf } from '../../src/extract/extract';
+
+const compiled = compileLibrary(bundledLibrary);
+const matchText = (...paragraphs: string[]) => matchPassages(compiled, passagesOf(paragraphs).passages);
+const claimsIn = (...paragraphs: string[]) => matchText(...paragraphs).map((m) => `${m.claimId}:${m.stance}`);
+
+describe('matchPassages', () => {
+  it('gives the frame, the claim, the exact quote and its offsets in the article text', () => {
+    const paragraphs = ['Opening paragraph about the weather.', 'We are in an AI arms race with China, and it is getting worse.'];
+    const { text } = passagesOf(paragraphs);
+    const [match] = matchText(...paragraphs);
+    expect(match).toMatchObject({ frameId: 'arms-race', claimId: 'ai-arms-race', stance: 'uses', quote: 'arms race' });
+    expect(text.slice(match.start, match.end)).toBe('arms race');
+    expect(text.slice(match.sentenceStart, match.sentenceEnd)).toBe(match.sentence);
+    expect(match.sentence).toBe('We are in an AI arms race with China, and it is getting worse.');
+  });
+
+  it('tells a passage that uses a frame from one that critiques it', () => {
+    expect(claimsIn('America must win the AI race against China.')).toContain('win-the-race:uses');
+    expect(claimsIn('Headlines have long cast AI development as a zero-sum rivalry between the U.S. and China.')).toEqual(['zero-sum:critiques']);
+    expect(claimsIn('The AI competition between the US and China is not an arms race.')).toEqual(['ai-arms-race:critiques']);
+    expect(claimsIn('The so-called AI race has become a cliché.')).toEqual(['the-ai-race:critiques']);
+  });
+
+  it('takes a short scare-quoted trigger as held at a distance, a quoted advocate as speaking', () => {
+    expect(claimsIn('Investors are convinced the U.S. must “beat China.” on AI spending.')).toContain('beat-china:critiques');
+    expect(claimsIn('“We will beat China in artificial intelligence this decade,” the senator said.')).toContain('beat-china:uses');
+  });
+
+  it('leaves other senses of the words alone', () => {
+    for (const sentence of [
+      'The nuclear arms race of the 1980s still shapes how AI researchers think about risk.',
+      'The human race has never built anything like AI before.',
+      'She won the race for the Senate seat after a campaign about AI jobs.',
+      'The study of AI hiring tools looks at race and ethnicity.',
+      'The car race in Monaco used AI cameras for the first time.',
+      'Apple and Samsung compete fiercely in the smartphone market, and both now sell AI features.',
+    ]) {
+      expect(claimsIn(sentence), sentence).toEqual([]);
+    }
+  });
+
+  it('needs its context near the trigger, across paragraph breaks but not across the article', () => {
+    const far = ['Artificial intelligence is changing newsrooms.', 'One.', 'Two.', 'Three.', 'If we lose this race, Beijing will write the rules.'];
+    expect(claimsIn(...far)).toEqual([]);
+    const near = ['Artificial intelligence is the contest of the century.', 'If we lose this race, Beijing will write the rules.'];
+    expect(claimsIn(...near)).toContain('win-the-race:uses');
+  });
+
+  it('matches Chinese text', () => {
+    expect(claimsIn('中美之间的人工智能军备竞赛正在加速。')).toContain('ai-arms-race:uses');
+    expect(claimsIn('把中美人工智能关系看作零和游戏的说法过于简单。')).toEqual(['zero-sum:critiques']);
+  });
+
+  it('reports one match per claim and sentence, however many triggers it holds', () => {
+    expect(matchText('The AI arms race is an arms race like no other arms race, the Chinese and US officials say.')).toHaveLength(1);
+  });
+});
+
+describe('mightMatch (the page gate)', () => {
+  it('is true whenever the matcher would find something: every labelled example that matches passes it', () => {
+    for (const frame of bundledLibrary.frames) {
+      for (const claim of frame.claims) {
+        for (const sentence of [...claim.examples.uses, ...claim.examples.critiques]) {
+          expect(mightMatch(compiled, sentence), sentence).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('is false for text without trigger words or without the context every claim needs', () => {
+    expect(mightMatch(compiled, 'A recipe for lemon cake, with notes on baking time.')).toBe(false);
+    expect(mightMatch(compiled, 'The arms race between spammers and filters never ends.')).toBe(false);
+    expect(mightMatch(compiled, 'The arms race in AI never ends.')).toBe(true);
+  });
+
+  it('finds Chinese trigger characters with no spaces around them', () => {
+    expect(mightMatch(compiled, '中美人工智能军备竞赛')).toBe(true);
+  });
+});
