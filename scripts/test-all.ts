@@ -1,0 +1,36 @@
+/**
+ * `npm run test:all`: every test there is. Type check, then the build, then the unit, DOM and
+ * end-to-end suites (the e2e ones in real Chromium and Firefox, installed with apt-get when missing).
+ * Ends with one plain line, "N passed, N failed", that CI reads.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { ensureBrowsers } from './lib/ensure-browsers';
+
+function step(label: string, command: string, args: string[]): void {
+  console.log(`\n== ${label}: ${command} ${args.join(' ')}`);
+  const run = spawnSync(command, args, { stdio: 'inherit' });
+  if (run.status !== 0) {
+    console.error(`test:all: ${label} failed (exit ${run.status ?? run.signal})`);
+    console.log('0 passed, 1 failed');
+    process.exit(run.status || 1);
+  }
+}
+
+ensureBrowsers();
+step('type check', 'npx', ['tsc', '--noEmit', '-p', '.']);
+step('build', 'npm', ['run', 'build']);
+mkdirSync('.tmp', { recursive: true });
+const results = '.tmp/vitest-results.json';
+console.log('\n== tests: unit, dom, e2e');
+const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`], { stdio: 'inherit' });
+let summary = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTotalTests: 0 };
+try {
+  summary = JSON.parse(readFileSync(results, 'utf8'));
+} catch {
+  console.error('test:all: vitest wrote no results');
+}
+const skipped = summary.numPendingTests;
+console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+const failed = run.status !== 0 || summary.numFailedTests > 0 || summary.numTotalTests === 0;
+process.exit(failed ? run.status || 1 : 0);

@@ -1,0 +1,4 @@
+import { firefoxDriver } from './support/driver';
+import { describeExtension } from './support/scenarios';
+
+describeExtension('Firefox ESR (puppeteer-core over WebDriver BiDi)', firefoxDriver);
