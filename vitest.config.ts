@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
+      // WXT's plugin swaps the extension APIs for its in-memory fake browser (wxt/testing/fake-browser).
+      { plugins: [WxtVitest()], test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
       { test: { name: 'dom', include: ['tests/dom/**/*.test.ts'], environment: 'jsdom' } },
       {
         test: {

@@ -5,10 +5,18 @@ export default defineConfig({
   // Explicit imports only: every module says where its names come from.
   imports: false,
   manifest: {
-    name: 'Counterframe',
-    description: 'Highlights where a news article frames AI as an arms race, with the opposing perspective one click away.',
-    // Content scripts are declared by their entrypoint; the extension asks for no API permission yet.
-    permissions: [],
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: the reader's settings. contextMenus: "switch on or off for this site" on the page's menu.
+    // The content script's own matches (http and https pages) are its only host access.
+    permissions: ['storage', 'contextMenus'],
+    commands: {
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandToggleSite__',
+      },
+    },
     browser_specific_settings: {
       gecko: {
         id: 'counterframe@counterframe.invalid',

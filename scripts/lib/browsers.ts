@@ -46,13 +46,27 @@ export async function launchChromium(options: { headless?: boolean; profile?: st
   };
 }
 
-/** Firefox ESR over WebDriver BiDi with the built extension installed as a temporary add-on. */
-export async function launchFirefox(): Promise<Browser> {
+export const FIREFOX_ADDON_ID = 'counterframe@counterframe.invalid';
+/** Fixed so that tests can open the extension's pages at moz-extension://<uuid>/. */
+export const FIREFOX_ADDON_UUID = '6b1d3c3e-2f4a-4d51-9a57-3c0f2a7e9b10';
+
+/**
+ * Firefox ESR over WebDriver BiDi with the built extension installed as a temporary add-on. With a
+ * `profile`, a restart reuses it: the add-on is installed again and finds its stored settings.
+ */
+export async function launchFirefox(options: { profile?: string } = {}): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
+    ...(options.profile ? { userDataDir: options.profile } : {}),
+    // Firefox 153+ lets WebDriver open moz-extension:// pages (the popup, the options page) only with this.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_ADDON_UUID }),
+      // A temporary add-on is removed when Firefox closes; keep its storage so a restart can be tested.
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
       // No update checks, telemetry or other traffic that this closed machine would refuse.
       'app.update.enabled': false,
       'browser.safebrowsing.malware.enabled': false,

@@ -1,3 +1,4 @@
+import { inEnglish, type Translate } from '../i18n';
 import type { CardView, CounterpointView } from './card-view';
 import { CARD_CSS } from './card-css';
 
@@ -11,6 +12,7 @@ export interface CardHandle {
 export interface CardOptions {
   /** Called once the card has closed, however it closed. */
   onClose?: () => void;
+  t?: Translate;
 }
 
 type Children = (Node | string | null | undefined)[];
@@ -26,7 +28,7 @@ function el(doc: Document, tag: string, attrs: Record<string, string>, children:
   return node;
 }
 
-function counterpointItem(doc: Document, point: CounterpointView): HTMLElement {
+function counterpointItem(doc: Document, point: CounterpointView, t: Translate): HTMLElement {
   const { source } = point;
   const title = source.url
     ? el(doc, 'a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, [source.label])
@@ -36,15 +38,15 @@ function counterpointItem(doc: Document, point: CounterpointView): HTMLElement {
     el(doc, 'p', { class: 'source' }, [
       source.quote ? el(doc, 'q', {}, [source.quote]) : null,
       source.quote && source.speaker ? ` (${source.speaker}). ` : source.quote ? ' ' : null,
-      'Source: ',
+      t('cardSource'),
       title,
     ]),
   ]);
 }
 
-function section(doc: Document, heading: string, points: CounterpointView[]): HTMLElement | null {
+function section(doc: Document, heading: string, points: CounterpointView[], t: Translate): HTMLElement | null {
   if (points.length === 0) return null;
-  return el(doc, 'section', {}, [el(doc, 'h3', {}, [heading]), el(doc, 'ul', {}, points.map((p) => counterpointItem(doc, p)))]);
+  return el(doc, 'section', {}, [el(doc, 'h3', {}, [heading]), el(doc, 'ul', {}, points.map((p) => counterpointItem(doc, p, t)))]);
 }
 
 function place(host: HTMLElement, anchor: DOMRect, view: Window): void {
@@ -63,6 +65,7 @@ function place(host: HTMLElement, anchor: DOMRect, view: Window): void {
  */
 export function openCard(doc: Document, anchor: DOMRect, view: CardView, options: CardOptions = {}): CardHandle {
   const win = doc.defaultView!;
+  const t = options.t ?? inEnglish;
   const previousFocus = doc.activeElement as HTMLElement | null;
   const host = doc.createElement(CARD_TAG);
   // Inline !important keeps a hostile or careless page stylesheet from hiding or moving the card.
@@ -71,21 +74,21 @@ export function openCard(doc: Document, anchor: DOMRect, view: CardView, options
   }
   const root = host.attachShadow({ mode: 'open' });
   const headingId = 'counterframe-card-title';
-  const close = el(doc, 'button', { type: 'button', class: 'close', 'aria-label': 'Close' }, ['×']);
+  const close = el(doc, 'button', { type: 'button', class: 'close', 'aria-label': t('cardClose') }, ['×']);
   const dialog = el(doc, 'div', { role: 'dialog', 'aria-labelledby': headingId, tabindex: '-1', class: `card ${view.stance}` }, [
     el(doc, 'header', {}, [
-      el(doc, 'h2', { id: headingId }, [view.stance === 'uses' ? 'This passage uses an arms-race frame' : 'This passage discusses an arms-race frame']),
+      el(doc, 'h2', { id: headingId }, [t(view.stance === 'uses' ? 'cardTitleUses' : 'cardTitleCritiques')]),
       close,
     ]),
     ...view.claims.map((claim) =>
       el(doc, 'section', { class: 'claim' }, [
         el(doc, 'p', { class: 'frame' }, [claim.frameName]),
-        el(doc, 'p', { class: 'assumes' }, ['Assumes: ', claim.assumes]),
-        el(doc, 'p', { class: 'why' }, ['Flagged for ', el(doc, 'mark', {}, [claim.quote]), claim.stance === 'uses' ? ': it states the claim.' : ': it reports or questions the claim.']),
+        el(doc, 'p', { class: 'assumes' }, [t('cardAssumes'), claim.assumes]),
+        el(doc, 'p', { class: 'why' }, [t('cardFlaggedFor'), el(doc, 'mark', {}, [claim.quote]), t(claim.stance === 'uses' ? 'cardStates' : 'cardReports')]),
       ]),
     ),
-    section(doc, 'What this frame leaves out', view.leavesOut),
-    section(doc, 'Where the frame holds', view.holds),
+    section(doc, t('cardLeavesOut'), view.leavesOut, t),
+    section(doc, t('cardHolds'), view.holds, t),
   ]);
   root.append(el(doc, 'style', {}, [CARD_CSS]), dialog);
   (doc.documentElement ?? doc.body).append(host);

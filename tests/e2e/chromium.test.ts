@@ -2,3 +2,6 @@ import { chromiumDriver } from './support/driver';
 import { describeExtension } from './support/scenarios';
 
 describeExtension('Chromium (playwright-core)', chromiumDriver);
+import { describeSiteSwitch } from './support/site-switch';
+
+describeSiteSwitch('Chromium (playwright-core)', chromiumDriver);

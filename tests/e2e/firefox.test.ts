@@ -2,3 +2,6 @@ import { firefoxDriver } from './support/driver';
 import { describeExtension } from './support/scenarios';
 
 describeExtension('Firefox ESR (puppeteer-core over WebDriver BiDi)', firefoxDriver);
+import { describeSiteSwitch } from './support/site-switch';
+
+describeSiteSwitch('Firefox ESR (puppeteer-core over WebDriver BiDi)', firefoxDriver);

@@ -1,0 +1,38 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { handleMessage, toggleSiteOfTab, type BackgroundDeps } from '../src/background/background';
+import { inBrowserLanguage } from '../src/i18n-browser';
+import { parseMessage, type PageSummary } from '../src/messages';
+import { createSettingsWriter, settingsItem } from '../src/settings/store';
+
+const MENU_ID = 'toggle-site';
+
+export default defineBackground(() => {
+  const action = browser.action ?? browser.browserAction;
+  const deps: BackgroundDeps = {
+    update: createSettingsWriter(settingsItem()),
+    setBadge: (tabId, text) => {
+      void action.setBadgeText({ tabId, text }).catch(() => {});
+      void action.setBadgeBackgroundColor({ tabId, color: text === inBrowserLanguage('badgeOff') ? '#777777' : '#b36b00' }).catch(() => {});
+    },
+    askTab: (tabId) => browser.tabs.sendMessage(tabId, { type: 'page:summary' }).then((r) => r as PageSummary, () => undefined),
+    t: inBrowserLanguage,
+  };
+
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    // Only the extension's own pages and content scripts can reach this listener; check the shape anyway.
+    if (sender.id !== browser.runtime.id) return undefined;
+    const message = parseMessage(raw);
+    return message ? handleMessage(message, sender.tab?.id, deps) : undefined;
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: MENU_ID, title: inBrowserLanguage('menuToggleSite'), contexts: ['page', 'selection', 'link'], documentUrlPatterns: ['http://*/*', 'https://*/*'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID && tab?.id !== undefined) void toggleSiteOfTab(tab.id, info.pageUrl, deps);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === MENU_ID && tab?.id !== undefined) void toggleSiteOfTab(tab.id, undefined, deps);
+  });
+});

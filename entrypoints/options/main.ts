@@ -1,0 +1,29 @@
+import '../../src/ui/extension-pages.css';
+import { browser } from 'wxt/browser';
+import { bundledLibrary } from '../../src/claims/library';
+import { inBrowserLanguage } from '../../src/i18n-browser';
+import type { Message } from '../../src/messages';
+import { renderOptions, type OptionsDeps } from '../../src/options/options';
+import { settingsItem } from '../../src/settings/store';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = inBrowserLanguage('optionsTitle');
+const root = document.getElementById('app')!;
+const settings = settingsItem();
+const deps: OptionsDeps = {
+  t: inBrowserLanguage,
+  frames: bundledLibrary.frames.map((f) => ({ id: f.id, name: f.name })),
+  send: (message: Message) => browser.runtime.sendMessage(message),
+  download: (name, text) => {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  },
+  state: { notice: null },
+};
+
+const render = async () => renderOptions(root, await settings.getValue(), deps);
+void render();
+settings.watch(() => void render());

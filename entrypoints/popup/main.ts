@@ -1,0 +1,33 @@
+import '../../src/ui/extension-pages.css';
+import { browser } from 'wxt/browser';
+import { inBrowserLanguage } from '../../src/i18n-browser';
+import type { Message, PageSummary } from '../../src/messages';
+import { renderPopup } from '../../src/popup/popup';
+import { settingsItem } from '../../src/settings/store';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+const root = document.getElementById('app')!;
+const settings = settingsItem();
+
+// The tab the popup speaks for: the active one, or ?tab=ID when the popup is opened as a page.
+async function targetTab(): Promise<number | undefined> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
+  if (fromQuery) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function render(): Promise<void> {
+  const tabId = await targetTab();
+  const summary = tabId === undefined ? null : await browser.tabs.sendMessage(tabId, { type: 'page:summary' }).then((r) => r as PageSummary, () => null);
+  renderPopup(root, await settings.getValue(), {
+    t: inBrowserLanguage,
+    summary,
+    send: (message: Message) => browser.runtime.sendMessage(message),
+    openOptions: () => void browser.runtime.openOptionsPage(),
+  });
+}
+
+void render();
+// Content scripts repaint on the same change; give them a moment to apply it before asking again.
+settings.watch(() => setTimeout(() => void render(), 50));

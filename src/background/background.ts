@@ -1,0 +1,65 @@
+import type { Translate } from '../i18n';
+import type { ImportReply, Message, PageSummary } from '../messages';
+import { parseSettingsFile, type Settings } from '../settings/settings';
+import { isSiteEnabled, normalizeSite, setSiteEnabled } from '../settings/site-rules';
+
+export interface BackgroundDeps {
+  /** The one writer of settings (see createSettingsWriter). */
+  update: (change: (current: Settings) => Settings) => Promise<Settings>;
+  setBadge: (tabId: number, text: string) => void;
+  /** Asks the content script of a tab what it shows; undefined where none runs. */
+  askTab: (tabId: number) => Promise<PageSummary | undefined>;
+  t: Translate;
+}
+
+/** Switches a site to the opposite of what it is now. */
+export function toggleSite(site: string, deps: BackgroundDeps): Promise<Settings> {
+  return deps.update((s) => ({ ...s, sites: setSiteEnabled(s.sites, site, !isSiteEnabled(s.sites, site)) }));
+}
+
+/** The context menu entry and the keyboard command: switch the site of this tab. */
+export async function toggleSiteOfTab(tabId: number, pageUrl: string | undefined, deps: BackgroundDeps): Promise<void> {
+  const site = pageUrl ? normalizeSite(new URL(pageUrl).hostname) : (await deps.askTab(tabId))?.site;
+  if (site) await toggleSite(site, deps);
+}
+
+/** Handles one (already validated) message. Returns the reply, if the message wants one. */
+export async function handleMessage(message: Message, tabId: number | undefined, deps: BackgroundDeps): Promise<unknown> {
+  switch (message.type) {
+    case 'site:set': {
+      const site = normalizeSite(message.site);
+      if (!site) return { ok: false };
+      await deps.update((s) => ({ ...s, sites: setSiteEnabled(s.sites, site, message.enabled) }));
+      return { ok: true };
+    }
+    case 'settings:patch': {
+      const { paused, showCritiques, hiddenFrames, siteDefault, removeRule } = message.patch;
+      await deps.update((s) => ({
+        ...s,
+        paused: paused ?? s.paused,
+        showCritiques: showCritiques ?? s.showCritiques,
+        hiddenFrames: hiddenFrames ?? s.hiddenFrames,
+        sites: {
+          default: siteDefault ?? s.sites.default,
+          enabled: s.sites.enabled.filter((x) => x !== removeRule),
+          disabled: s.sites.disabled.filter((x) => x !== removeRule),
+        },
+      }));
+      return { ok: true };
+    }
+    case 'settings:import': {
+      const parsed = parseSettingsFile(message.text);
+      if (!parsed.ok) return { ok: false, problems: parsed.problems } satisfies ImportReply;
+      await deps.update(() => parsed.settings);
+      return { ok: true } satisfies ImportReply;
+    }
+    case 'page:report': {
+      if (tabId === undefined) return undefined;
+      const total = message.uses + message.critiques;
+      deps.setBadge(tabId, message.state === 'off' ? deps.t('badgeOff') : total > 0 ? String(total) : '');
+      return undefined;
+    }
+    case 'page:summary':
+      return undefined;
+  }
+}

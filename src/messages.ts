@@ -1,0 +1,48 @@
+import * as v from 'valibot';
+
+/**
+ * Every message the extension's parts send each other. Each is checked where it is received: a
+ * message that does not fit is ignored. Pages cannot send these (runtime messaging is for the
+ * extension's own contexts), and window.postMessage is never listened to.
+ */
+const MessageSchema = v.variant('type', [
+  /** popup, options, context menu → background: switch a site. */
+  v.strictObject({ type: v.literal('site:set'), site: v.string(), enabled: v.boolean() }),
+  /** popup, options → background: change the other settings. */
+  v.strictObject({
+    type: v.literal('settings:patch'),
+    patch: v.strictObject({
+      paused: v.optional(v.boolean()),
+      showCritiques: v.optional(v.boolean()),
+      hiddenFrames: v.optional(v.array(v.string())),
+      siteDefault: v.optional(v.picklist(['everywhere', 'only-enabled'])),
+      removeRule: v.optional(v.string()),
+    }),
+  }),
+  /** options → background: replace every setting with an imported file's (checked again there). */
+  v.strictObject({ type: v.literal('settings:import'), text: v.string() }),
+  /** content → background: what this tab shows, for the toolbar badge. */
+  v.strictObject({ type: v.literal('page:report'), state: v.picklist(['on', 'off', 'idle']), uses: v.number(), critiques: v.number() }),
+  /** popup, background → content: what does this page show? */
+  v.strictObject({ type: v.literal('page:summary') }),
+]);
+
+export type Message = v.InferOutput<typeof MessageSchema>;
+
+export function parseMessage(data: unknown): Message | null {
+  const result = v.safeParse(MessageSchema, data);
+  return result.success ? result.output : null;
+}
+
+/** The content script's answer to page:summary. */
+export interface PageSummary {
+  url: string;
+  site: string | null;
+  enabled: boolean;
+  highlights: { id: number; frame: string; stance: 'uses' | 'critiques'; snippet: string }[];
+  uses: number;
+  critiques: number;
+  frames: string[];
+}
+
+export type ImportReply = { ok: true } | { ok: false; problems: string[] };

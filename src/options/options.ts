@@ -1,0 +1,128 @@
+import type { Translate } from '../i18n';
+import type { ImportReply, Message } from '../messages';
+import { exportSettings, type Settings } from '../settings/settings';
+import { normalizeSite } from '../settings/site-rules';
+
+export interface OptionsDeps {
+  t: Translate;
+  frames: { id: string; name: string }[];
+  send: (message: Message) => Promise<unknown>;
+  /** Offers a file for download. */
+  download: (name: string, text: string) => void;
+  /** The last import's outcome, kept by the page across re-renders. */
+  state: { notice: { text: string; problems: string[] } | null };
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * Renders the options page into `root`. Every change goes to the background, the one writer of
+ * settings; the page re-renders when the stored settings change.
+ */
+export function renderOptions(root: HTMLElement, settings: Settings, deps: OptionsDeps): void {
+  const notice = deps.state.notice;
+  const doc = root.ownerDocument;
+  const { t } = deps;
+  root.replaceChildren(el(doc, 'h1', {}, t('optionsTitle')));
+
+  // Where it runs
+  const where = el(doc, 'section', { 'aria-labelledby': 'where' });
+  where.append(el(doc, 'h2', { id: 'where' }, t('optionsWhere')));
+  for (const [value, key] of [['everywhere', 'optionsDefaultEverywhere'], ['only-enabled', 'optionsDefaultOnlyEnabled']] as const) {
+    const radio = el(doc, 'input', { type: 'radio', name: 'default', id: `default-${value}`, value });
+    radio.checked = settings.sites.default === value;
+    radio.addEventListener('change', () => void deps.send({ type: 'settings:patch', patch: { siteDefault: value } }));
+    const label = el(doc, 'label', { for: radio.id, class: 'row' });
+    label.append(radio, doc.createTextNode(` ${t(key)}`));
+    where.append(label);
+  }
+  where.append(el(doc, 'p', { class: 'hint' }, t('optionsSemantics')));
+
+  const input = el(doc, 'input', { type: 'text', id: 'site-input', autocomplete: 'off', placeholder: 'example.com' });
+  const inputLabel = el(doc, 'label', { for: 'site-input' }, `${t('optionsSiteInput')} `);
+  const error = el(doc, 'p', { class: 'error', role: 'alert' });
+  const add = (enabled: boolean) => {
+    const site = normalizeSite(input.value);
+    if (!site) {
+      error.textContent = t('optionsInvalidSite');
+      return;
+    }
+    void deps.send({ type: 'site:set', site, enabled });
+  };
+  const on = el(doc, 'button', { type: 'button', id: 'turn-on' }, t('optionsTurnOn'));
+  on.addEventListener('click', () => add(true));
+  const off = el(doc, 'button', { type: 'button', id: 'turn-off' }, t('optionsTurnOff'));
+  off.addEventListener('click', () => add(false));
+  const form = el(doc, 'div', { class: 'row' });
+  form.append(inputLabel, input, on, off);
+  where.append(form, error);
+
+  for (const [list, key, id] of [[settings.sites.enabled, 'optionsEnabledSites', 'enabled-sites'], [settings.sites.disabled, 'optionsDisabledSites', 'disabled-sites']] as const) {
+    where.append(el(doc, 'h3', { id: `${id}-title` }, t(key)));
+    const ul = el(doc, 'ul', { id, 'aria-labelledby': `${id}-title` });
+    if (list.length === 0) ul.append(el(doc, 'li', { class: 'empty' }, t('optionsNoSites')));
+    for (const site of list) {
+      const li = el(doc, 'li', {}, `${site} `);
+      const remove = el(doc, 'button', { type: 'button', 'aria-label': t('optionsRemove', [site]) }, '×');
+      remove.addEventListener('click', () => void deps.send({ type: 'settings:patch', patch: { removeRule: site } }));
+      li.append(remove);
+      ul.append(li);
+    }
+    where.append(ul);
+  }
+  root.append(where);
+
+  // What to show
+  const show = el(doc, 'section', { 'aria-labelledby': 'show' });
+  show.append(el(doc, 'h2', { id: 'show' }, t('optionsShow')));
+  const critiques = el(doc, 'input', { type: 'checkbox', id: 'show-critiques' });
+  critiques.checked = settings.showCritiques;
+  critiques.addEventListener('change', () => void deps.send({ type: 'settings:patch', patch: { showCritiques: critiques.checked } }));
+  const critiquesLabel = el(doc, 'label', { for: 'show-critiques', class: 'row' });
+  critiquesLabel.append(critiques, doc.createTextNode(` ${t('popupShowCritiques')}`));
+  show.append(critiquesLabel, el(doc, 'h3', {}, t('optionsFrames')));
+  for (const frame of deps.frames) {
+    const box = el(doc, 'input', { type: 'checkbox', id: `frame-${frame.id}` });
+    box.checked = !settings.hiddenFrames.includes(frame.id);
+    box.addEventListener('change', () => {
+      const hidden = box.checked ? settings.hiddenFrames.filter((f) => f !== frame.id) : [...settings.hiddenFrames, frame.id];
+      void deps.send({ type: 'settings:patch', patch: { hiddenFrames: hidden } });
+    });
+    const label = el(doc, 'label', { for: box.id, class: 'row' });
+    label.append(box, doc.createTextNode(` ${frame.name}`));
+    show.append(label);
+  }
+  root.append(show);
+
+  // Back up and restore
+  const backup = el(doc, 'section', { 'aria-labelledby': 'backup' });
+  backup.append(el(doc, 'h2', { id: 'backup' }, t('optionsBackup')));
+  const exportButton = el(doc, 'button', { type: 'button', id: 'export' }, t('optionsExport'));
+  exportButton.addEventListener('click', () => deps.download('counterframe-settings.json', exportSettings(settings)));
+  const file = el(doc, 'input', { type: 'file', id: 'import', accept: 'application/json,.json' });
+  const fileLabel = el(doc, 'label', { for: 'import' }, `${t('optionsImport')} `);
+  const result = el(doc, 'div', { id: 'import-result', role: 'status' });
+  if (notice) {
+    result.append(el(doc, 'p', {}, notice.text));
+    if (notice.problems.length > 0) {
+      const ul = el(doc, 'ul');
+      for (const problem of notice.problems) ul.append(el(doc, 'li', {}, problem));
+      result.append(ul);
+    }
+  }
+  file.addEventListener('change', async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    const reply = (await deps.send({ type: 'settings:import', text: await chosen.text() })) as ImportReply;
+    deps.state.notice = reply.ok ? { text: t('optionsImported'), problems: [] } : { text: t('optionsImportRefused'), problems: reply.problems };
+    // A refused file changes no setting, so no re-render comes from storage: show the result now.
+    renderOptions(root, settings, deps);
+  });
+  backup.append(exportButton, fileLabel, file, result);
+  root.append(backup);
+}

@@ -1,0 +1,72 @@
+import type { Translate } from '../i18n';
+import type { Message, PageSummary } from '../messages';
+import type { Settings } from '../settings/settings';
+import { isSiteEnabled } from '../settings/site-rules';
+
+export interface PopupDeps {
+  t: Translate;
+  /** What the tab's content script reports, or null where Counterframe does not run. */
+  summary: PageSummary | null;
+  send: (message: Message) => Promise<unknown>;
+  openOptions: () => void;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function checkbox(doc: Document, id: string, label: string, checked: boolean, onChange: (checked: boolean) => void, role?: string): HTMLElement {
+  const input = el(doc, 'input', { type: 'checkbox', id, ...(role ? { role } : {}) });
+  input.checked = checked;
+  input.addEventListener('change', () => onChange(input.checked));
+  const wrapper = el(doc, 'label', { for: id, class: 'row' });
+  wrapper.append(input, doc.createTextNode(` ${label}`));
+  return wrapper;
+}
+
+/** Renders the toolbar popup for one tab into `root`, anew each time settings or the page change. */
+export function renderPopup(root: HTMLElement, settings: Settings, deps: PopupDeps): void {
+  const doc = root.ownerDocument;
+  const { t, summary } = deps;
+  root.replaceChildren();
+  root.append(el(doc, 'h1', {}, t('extName')));
+
+  const siteOn = summary?.site ? isSiteEnabled(settings.sites, summary.site) : false;
+  if (summary?.site) {
+    const site = summary.site;
+    root.append(
+      checkbox(doc, 'site-switch', t('popupSiteSwitch'), siteOn, (on) => {
+        void deps.send({ type: 'site:set', site, enabled: on });
+      }, 'switch'),
+    );
+    root.append(el(doc, 'p', { class: 'site' }, site));
+  } else {
+    root.append(el(doc, 'p', { class: 'status' }, t('popupNoPage')));
+  }
+
+  root.append(
+    checkbox(doc, 'pause', t('popupPause'), settings.paused, (on) => void deps.send({ type: 'settings:patch', patch: { paused: on } })),
+    checkbox(doc, 'critiques', t('popupShowCritiques'), settings.showCritiques, (on) => void deps.send({ type: 'settings:patch', patch: { showCritiques: on } })),
+  );
+
+  if (summary?.site) {
+    const status = el(doc, 'p', { class: 'status', role: 'status' });
+    if (settings.paused) status.textContent = t('popupPaused');
+    else if (!siteOn) status.textContent = t('popupSiteOff', [summary.site]);
+    else if (summary.uses + summary.critiques === 0) status.textContent = t('popupNothing');
+    else status.textContent = t('popupCounts', [String(summary.uses), String(summary.critiques)]);
+    root.append(status);
+    if (summary.enabled && summary.frames.length > 0) {
+      root.append(el(doc, 'h2', {}, t('popupFrames')));
+      const list = el(doc, 'ul', { class: 'frames' });
+      for (const frame of summary.frames) list.append(el(doc, 'li', {}, frame));
+      root.append(list);
+    }
+  }
+  const options = el(doc, 'button', { type: 'button', class: 'options' }, t('popupOptions'));
+  options.addEventListener('click', () => deps.openOptions());
+  root.append(options);
+}

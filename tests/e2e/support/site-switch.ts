@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveFolders, type StaticServer } from '../../../scripts/lib/server';
+import type { BrowserDriver, TestPage } from './driver';
+
+// In an extension page: the id of the tab whose content script reports this URL.
+async function tabIdFor(url: string): Promise<number | null> {
+  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+  for (const tab of await api.tabs.query({})) {
+    const summary = await api.tabs.sendMessage(tab.id, { type: 'page:summary' }).catch(() => null);
+    if (summary?.url === url) return tab.id;
+  }
+  return null;
+}
+
+// In an extension page: the toolbar badge of a tab.
+function badgeOf(tabId: number): Promise<string> {
+  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+  return (api.action ?? api.browserAction).getBadgeText({ tabId });
+}
+
+const highlightCount = () => CSS.highlights.get('counterframe-uses')?.size ?? 0;
+
+// In an extension page: the settings as stored.
+async function storedSettings(): Promise<unknown> {
+  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+  return (await api.storage.sync.get('settings')).settings ?? null;
+}
+
+/** The per-site switch and settings, end to end, in a real browser. */
+export function describeSiteSwitch(label: string, launch: () => Promise<BrowserDriver>): void {
+  describe(`the per-site switch in ${label}`, () => {
+    let server: StaticServer;
+    let driver: BrowserDriver;
+    let siteA: string;
+    let siteB: string;
+
+    beforeAll(async () => {
+      server = await serveFolders({ '/': 'tests/fixtures/pages' });
+      siteA = `${server.origin}/arms-race-article.html`;
+      // The same server under another name is another site.
+      siteB = siteA.replace('127.0.0.1', 'localhost');
+      driver = await launch();
+    });
+
+    afterAll(async () => {
+      await driver?.close();
+      await server?.close();
+    });
+
+    const popupFor = async (url: string): Promise<TestPage> => {
+      const probe = await driver.openExtensionPage('popup.html');
+      const tabId = await probe.evaluate(tabIdFor, url);
+      await probe.close();
+      expect(tabId, `a tab showing ${url}`).not.toBeNull();
+      const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+      await popup.waitFor(() => document.getElementById('site-switch') !== null);
+      return popup;
+    };
+
+    it('switches a site off in every open tab of it at once, on again, and remembers it across reloads and restarts', async () => {
+      const a1 = await driver.open(`${siteA}?tab=1`);
+      const a2 = await driver.open(`${siteA}?tab=2`);
+      const b = await driver.open(siteB);
+      for (const page of [a1, a2, b]) await page.waitFor(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 0);
+
+      const popup = await popupFor(`${siteA}?tab=1`);
+      const tabA1 = Number(await popup.evaluate(() => new URLSearchParams(location.search).get('tab')));
+      // The switch: a labelled switch, on.
+      expect(
+        await popup.evaluate(() => {
+          const input = document.getElementById('site-switch') as HTMLInputElement;
+          return { role: input.getAttribute('role'), name: input.labels?.[0]?.textContent?.trim(), on: input.checked };
+        }),
+      ).toEqual({ role: 'switch', name: 'Enable on this site', on: true });
+      await popup.waitFor(badgeOf, tabA1);
+      expect(await popup.evaluate(badgeOf, tabA1)).toBe(String(await a1.evaluate(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) + (CSS.highlights.get('counterframe-critiques')?.size ?? 0))));
+      expect(await popup.evaluate(() => document.querySelector('[role=status]')?.textContent)).toMatch(/^\d+ use an arms-race frame, 1 critique one$/);
+
+      // Off: both tabs of the site lose their highlights without a reload; the other site keeps its own.
+      await popup.evaluate(() => (document.getElementById('site-switch') as HTMLInputElement).click());
+      await a1.waitFor(() => CSS.highlights.size === 0);
+      await a2.waitFor(() => CSS.highlights.size === 0);
+      expect(await b.evaluate(highlightCount)).toBeGreaterThan(0);
+      await popup.waitFor(async (tab) => {
+        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+        return (await (api.action ?? api.browserAction).getBadgeText({ tabId: tab })) === 'off';
+      }, tabA1);
+
+      // Still off after a reload: the badge says the script ran and found its site off.
+      await a2.reload();
+      const popupA2 = await popupFor(`${siteA}?tab=2`);
+      await popupA2.waitFor(() => /^Off on /.test(document.querySelector('[role=status]')?.textContent ?? ''));
+      expect(await a2.evaluate(() => CSS.highlights.size)).toBe(0);
+
+      // And after the browser restarts with the same profile.
+      await driver.restart();
+      const again = await driver.open(`${siteA}?tab=3`);
+      const other = await driver.open(siteB);
+      await other.waitFor(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 0);
+      const popup3 = await popupFor(`${siteA}?tab=3`);
+      expect(await popup3.evaluate(() => (document.getElementById('site-switch') as HTMLInputElement).checked)).toBe(false);
+      expect(await again.evaluate(() => CSS.highlights.size)).toBe(0);
+
+      // On again: the highlights come back without a reload.
+      await popup3.evaluate(() => (document.getElementById('site-switch') as HTMLInputElement).click());
+      await again.waitFor(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 0);
+    });
+
+    it('hides the critiques when the reader turns them off, and shows them again', async () => {
+      const page = await driver.open(`${siteB}?critiques`);
+      await page.waitFor(() => (CSS.highlights.get('counterframe-critiques')?.size ?? 0) > 0);
+      const popup = await popupFor(`${siteB}?critiques`);
+      await popup.evaluate(() => (document.getElementById('critiques') as HTMLInputElement).click());
+      await page.waitFor(() => (CSS.highlights.get('counterframe-critiques')?.size ?? 0) === 0);
+      expect(await page.evaluate(highlightCount)).toBeGreaterThan(0);
+      await popup.evaluate(() => (document.getElementById('critiques') as HTMLInputElement).click());
+      await page.waitFor(() => (CSS.highlights.get('counterframe-critiques')?.size ?? 0) > 0);
+    });
+
+    it('refuses a malformed settings file with a message, and changes nothing', async () => {
+      const options = await driver.openExtensionPage('options.html');
+      await options.waitFor(() => document.getElementById('import') !== null);
+      // Make the stored settings differ from the defaults, so that "unchanged" means something.
+      await options.evaluate(() => (document.getElementById('show-critiques') as HTMLInputElement).click());
+      await options.waitFor(() => !(document.getElementById('show-critiques') as HTMLInputElement).checked);
+      const before = await options.evaluate(storedSettings);
+      expect(before).toMatchObject({ showCritiques: false });
+      await options.evaluate(() => {
+        const input = document.getElementById('import') as HTMLInputElement;
+        const files = new DataTransfer();
+        files.items.add(new File(['{"format": "counterframe-settings", "version": 1, "settings": {"paused": "yes"}}'], 'bad.json', { type: 'application/json' }));
+        input.files = files.files;
+        input.dispatchEvent(new Event('change'));
+      });
+      await options.waitFor(() => /not imported/.test(document.getElementById('import-result')?.textContent ?? ''));
+      const result = await options.evaluate(() => document.getElementById('import-result')!.textContent);
+      expect(result).toMatch(/settings\.sites: /);
+      expect(result).toMatch(/settings\.paused: must be true or false/);
+      expect(await options.evaluate(storedSettings)).toEqual(before);
+    });
+  });
+}
