@@ -16,6 +16,15 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+K' },
         description: '__MSG_commandToggleSite__',
       },
+      // Custom highlights are invisible to screen readers: these reach each one, and its card, by keyboard.
+      'next-highlight': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: '__MSG_commandNextHighlight__',
+      },
+      'previous-highlight': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandPreviousHighlight__',
+      },
     },
     browser_specific_settings: {
       gecko: {

@@ -6,6 +6,8 @@ import { parseMessage, type PageSummary } from '../src/messages';
 import { createSettingsWriter, settingsItem } from '../src/settings/store';
 
 const MENU_ID = 'toggle-site';
+/** Keyboard commands that walk through a page's highlights (their keys are in wxt.config.ts). */
+const STEP_COMMANDS: Record<string, 1 | -1> = { 'next-highlight': 1, 'previous-highlight': -1 };
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
@@ -33,6 +35,9 @@ export default defineBackground(() => {
     if (info.menuItemId === MENU_ID && tab?.id !== undefined) void toggleSiteOfTab(tab.id, info.pageUrl, deps);
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === MENU_ID && tab?.id !== undefined) void toggleSiteOfTab(tab.id, undefined, deps);
+    if (tab?.id === undefined) return;
+    if (command === MENU_ID) void toggleSiteOfTab(tab.id, undefined, deps);
+    const direction = STEP_COMMANDS[command];
+    if (direction) void browser.tabs.sendMessage(tab.id, { type: 'highlight:step', direction }).catch(() => {});
   });
 });

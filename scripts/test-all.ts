@@ -18,6 +18,7 @@ function step(label: string, command: string, args: string[]): void {
 }
 
 ensureBrowsers();
+step('generated types', 'npx', ['wxt', 'prepare']);
 step('type check', 'npx', ['tsc', '--noEmit', '-p', '.']);
 step('build', 'npm', ['run', 'build']);
 mkdirSync('.tmp', { recursive: true });

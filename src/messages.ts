@@ -25,6 +25,10 @@ const MessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('page:report'), state: v.picklist(['on', 'off', 'idle']), uses: v.number(), critiques: v.number() }),
   /** popup, background → content: what does this page show? */
   v.strictObject({ type: v.literal('page:summary') }),
+  /** background (keyboard command) → content: go to the next or previous highlight and open its card. */
+  v.strictObject({ type: v.literal('highlight:step'), direction: v.picklist([1, -1]) }),
+  /** popup → content: go to this highlight (an index from page:summary) and open its card. */
+  v.strictObject({ type: v.literal('highlight:show'), index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;

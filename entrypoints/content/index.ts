@@ -5,7 +5,8 @@ import { inBrowserLanguage } from '../../src/i18n-browser';
 import { compileLibrary } from '../../src/match/compile';
 import { parseMessage } from '../../src/messages';
 import { createPageController } from '../../src/page/controller';
-import { settingsItem } from '../../src/settings/store';
+import { addDismissal, pageKey } from '../../src/page/dismissed';
+import { dismissalsItem, settingsItem } from '../../src/settings/store';
 import './highlights.css';
 
 export default defineContentScript({
@@ -18,17 +19,32 @@ export default defineContentScript({
     if (scope[flag]) return;
     scope[flag] = true;
 
+    const dismissals = dismissalsItem();
+    const page = () => pageKey(location.href);
     const controller = createPageController(document, location.href, compileLibrary(bundledLibrary), {
       t: inBrowserLanguage,
+      currentUrl: () => location.href,
       report: (report) => void browser.runtime.sendMessage({ type: 'page:report', ...report }).catch(() => {}),
+      onNotFraming: (key) => void dismissals.getValue().then((all) => dismissals.setValue(addDismissal(all, page(), key))),
     });
     const settings = settingsItem();
-    void settings.getValue().then((value) => controller.apply(value));
-    const unwatch = settings.watch((value) => controller.apply(value));
-    const onMessage = (raw: unknown) => (parseMessage(raw)?.type === 'page:summary' ? Promise.resolve(controller.summary()) : undefined);
+    void Promise.all([settings.getValue(), dismissals.getValue()]).then(([value, all]) => {
+      controller.setDismissed(all[page()] ?? []);
+      controller.apply(value);
+    });
+    const unwatchSettings = settings.watch((value) => controller.apply(value));
+    const unwatchDismissals = dismissals.watch((all) => controller.setDismissed(all[page()] ?? []));
+    const onMessage = (raw: unknown) => {
+      const message = parseMessage(raw);
+      if (message?.type === 'page:summary') return Promise.resolve(controller.summary());
+      if (message?.type === 'highlight:step') controller.step(message.direction);
+      if (message?.type === 'highlight:show') controller.show(message.index);
+      return undefined;
+    };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
-      unwatch();
+      unwatchSettings();
+      unwatchDismissals();
       browser.runtime.onMessage.removeListener(onMessage);
       controller.stop();
       scope[flag] = false;

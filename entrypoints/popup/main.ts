@@ -25,6 +25,13 @@ async function render(): Promise<void> {
     summary,
     send: (message: Message) => browser.runtime.sendMessage(message),
     openOptions: () => void browser.runtime.openOptionsPage(),
+    showHighlight: (index) => {
+      if (tabId === undefined) return;
+      void browser.tabs.sendMessage(tabId, { type: 'highlight:show', index }).then(() => {
+        // As a toolbar popup it closes, so the page and its card get the focus; opened as a tab, it stays.
+        if (!new URLSearchParams(location.search).has('tab')) window.close();
+      });
+    },
   });
 }
 

@@ -28,13 +28,14 @@ export interface ChromiumSession {
 }
 
 /** Chromium with the built extension loaded, in a fresh profile (or the one given, to test restarts). */
-export async function launchChromium(options: { headless?: boolean; profile?: string } = {}): Promise<ChromiumSession> {
+export async function launchChromium(options: { headless?: boolean; profile?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<ChromiumSession> {
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'counterframe-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
     viewport: { width: 1100, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
   });
   return {
     context,
@@ -54,7 +55,7 @@ export const FIREFOX_ADDON_UUID = '6b1d3c3e-2f4a-4d51-9a57-3c0f2a7e9b10';
  * Firefox ESR over WebDriver BiDi with the built extension installed as a temporary add-on. With a
  * `profile`, a restart reuses it: the add-on is installed again and finds its stored settings.
  */
-export async function launchFirefox(options: { profile?: string } = {}): Promise<Browser> {
+export async function launchFirefox(options: { profile?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -64,6 +65,8 @@ export async function launchFirefox(options: { profile?: string } = {}): Promise
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_ADDON_UUID }),
+      // What pages see as prefers-color-scheme: 0 dark, 1 light (WebDriver BiDi cannot emulate it).
+      'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
       // A temporary add-on is removed when Firefox closes; keep its storage so a restart can be tested.
       'extensions.webextensions.keepStorageOnUninstall': true,
       'extensions.webextensions.keepUuidOnUninstall': true,

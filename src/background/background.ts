@@ -60,6 +60,8 @@ export async function handleMessage(message: Message, tabId: number | undefined,
       return undefined;
     }
     case 'page:summary':
+    case 'highlight:step':
+    case 'highlight:show':
       return undefined;
   }
 }

@@ -2,7 +2,7 @@
 export const CARD_CSS = `
 :host { all: initial; }
 .card {
-  box-sizing: border-box; max-height: 70vh; overflow: auto; padding: 14px 16px 12px;
+  box-sizing: border-box; max-height: 70vh; overflow: auto; padding: 14px 16px 12px; color-scheme: light dark;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f;
   background: #fffdf7; border: 1px solid #d9cfb8; border-radius: 10px;
   box-shadow: 0 8px 28px rgba(0, 0, 0, 0.18); outline: none;
@@ -24,6 +24,11 @@ ul { margin: 0; padding-left: 18px; }
 li { margin: 6px 0; }
 .point { margin: 0; }
 .source { margin: 2px 0 0; }
+footer { margin-top: 10px; padding-top: 8px; border-top: 1px solid rgba(0, 0, 0, 0.12); }
+.not-framing { font: inherit; font-size: 13px; padding: 4px 10px; cursor: pointer; border-radius: 6px;
+  border: 1px solid #b8ab8c; background: transparent; color: inherit; }
+.not-framing:hover, .not-framing:focus-visible { background: rgba(0, 0, 0, 0.05); }
+button:focus-visible, a:focus-visible { outline: 2px solid #1a56b8; outline-offset: 2px; }
 a { color: #1a56b8; }
 @media (prefers-color-scheme: dark) {
   .card { color: #ececec; background: #23211d; border-color: #4a4436; }

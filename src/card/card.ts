@@ -12,6 +12,8 @@ export interface CardHandle {
 export interface CardOptions {
   /** Called once the card has closed, however it closed. */
   onClose?: () => void;
+  /** Offers a "Not framing" button that calls this (and closes the card). */
+  onNotFraming?: () => void;
   t?: Translate;
 }
 
@@ -49,13 +51,37 @@ function section(doc: Document, heading: string, points: CounterpointView[], t: 
   return el(doc, 'section', {}, [el(doc, 'h3', {}, [heading]), el(doc, 'ul', {}, points.map((p) => counterpointItem(doc, p, t)))]);
 }
 
-function place(host: HTMLElement, anchor: DOMRect, view: Window): void {
-  const width = Math.min(420, view.innerWidth - 16);
+const GAP = 8;
+
+const HOST_STYLE: [string, string][] = [
+  ['display', 'block'], ['position', 'absolute'], ['z-index', '2147483647'], ['visibility', 'visible'],
+  ['opacity', '1'], ['transform', 'none'], ['filter', 'none'], ['clip-path', 'none'], ['margin', '0'],
+  ['padding', '0'], ['border', '0'], ['height', 'auto'], ['min-height', '0'], ['max-height', 'none'],
+  ['min-width', '0'], ['max-width', 'none'], ['pointer-events', 'auto'], ['contain', 'none'],
+];
+
+/** The card never shrinks below this to fit beside a passage; it may then overlap it instead. */
+const MIN_HEIGHT = 240;
+
+/**
+ * Puts the card next to the passage and inside the viewport: on the side (below or above) with more
+ * room, no taller than that room (it scrolls inside), never past an edge. Page coordinates, so the
+ * card scrolls along with the passage.
+ */
+function place(host: HTMLElement, panel: HTMLElement, anchor: DOMRect, view: Window): void {
+  const width = Math.min(420, view.innerWidth - 2 * GAP);
   host.style.setProperty('width', `${width}px`, 'important');
-  const left = Math.min(Math.max(8, anchor.left), view.innerWidth - width - 8);
-  const below = anchor.bottom + 8;
+  const roomBelow = view.innerHeight - anchor.bottom - 2 * GAP;
+  const roomAbove = anchor.top - 2 * GAP;
+  const below = roomBelow >= roomAbove;
+  const maxHeight = Math.min(view.innerHeight - 2 * GAP, Math.max(MIN_HEIGHT, below ? roomBelow : roomAbove));
+  panel.style.setProperty('max-height', `${maxHeight}px`);
+  const height = Math.min(host.getBoundingClientRect().height, maxHeight);
+  const wanted = below ? anchor.bottom + GAP : anchor.top - GAP - height;
+  const top = Math.min(Math.max(GAP, wanted), view.innerHeight - GAP - height);
+  const left = Math.min(Math.max(GAP, anchor.left), view.innerWidth - width - GAP);
   host.style.setProperty('left', `${left + view.scrollX}px`, 'important');
-  host.style.setProperty('top', `${below + view.scrollY}px`, 'important');
+  host.style.setProperty('top', `${top + view.scrollY}px`, 'important');
 }
 
 /**
@@ -63,15 +89,14 @@ function place(host: HTMLElement, anchor: DOMRect, view: Window): void {
  * cannot reach it. It closes on Escape, on a click outside it and on its close button, and gives
  * focus back to where it was.
  */
-export function openCard(doc: Document, anchor: DOMRect, view: CardView, options: CardOptions = {}): CardHandle {
+export function openCard(doc: Document, anchor: () => DOMRect, view: CardView, options: CardOptions = {}): CardHandle {
   const win = doc.defaultView!;
   const t = options.t ?? inEnglish;
   const previousFocus = doc.activeElement as HTMLElement | null;
   const host = doc.createElement(CARD_TAG);
-  // Inline !important keeps a hostile or careless page stylesheet from hiding or moving the card.
-  for (const [name, value] of [['all', 'initial'], ['position', 'absolute'], ['z-index', '2147483647'], ['display', 'block']]) {
-    host.style.setProperty(name, value, 'important');
-  }
+  // Inline !important keeps a hostile or careless page stylesheet from hiding, moving or covering the
+  // card. Text spacing is left alone, so a reader's own spacing stylesheet still applies (WCAG 1.4.12).
+  for (const [name, value] of HOST_STYLE) host.style.setProperty(name, value, 'important');
   const root = host.attachShadow({ mode: 'open' });
   const headingId = 'counterframe-card-title';
   const close = el(doc, 'button', { type: 'button', class: 'close', 'aria-label': t('cardClose') }, ['×']);
@@ -90,9 +115,20 @@ export function openCard(doc: Document, anchor: DOMRect, view: CardView, options
     section(doc, t('cardLeavesOut'), view.leavesOut, t),
     section(doc, t('cardHolds'), view.holds, t),
   ]);
+  if (options.onNotFraming) {
+    const notFraming = el(doc, 'button', { type: 'button', class: 'not-framing' }, [t('cardNotFraming')]);
+    notFraming.addEventListener('click', () => {
+      finish();
+      options.onNotFraming?.();
+    });
+    dialog.append(el(doc, 'footer', {}, [notFraming]));
+  }
   root.append(el(doc, 'style', {}, [CARD_CSS]), dialog);
   (doc.documentElement ?? doc.body).append(host);
-  place(host, anchor, win);
+  place(host, dialog, anchor(), win);
+  // The passage moves when the page reflows; the card follows it.
+  const onResize = () => place(host, dialog, anchor(), win);
+  win.addEventListener('resize', onResize);
 
   let closed = false;
   const onKey = (event: KeyboardEvent) => {
@@ -106,6 +142,7 @@ export function openCard(doc: Document, anchor: DOMRect, view: CardView, options
     closed = true;
     doc.removeEventListener('keydown', onKey, true);
     doc.removeEventListener('pointerdown', onPointer, true);
+    win.removeEventListener('resize', onResize);
     host.remove();
     previousFocus?.focus?.();
     options.onClose?.();

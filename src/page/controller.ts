@@ -4,7 +4,7 @@ import type { CompiledLibrary } from '../match/compile';
 import type { PageSummary } from '../messages';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, siteOf } from '../settings/site-rules';
-import { showHighlights, stanceOf, type Highlighting } from './highlighting';
+import { showHighlights, stanceOf, type Highlighting, type ViewOptions } from './highlighting';
 
 export interface PageReport {
   /** "on": highlights may show; "off": the reader switched this site off (or paused); "idle": nothing to read here. */
@@ -16,24 +16,55 @@ export interface PageReport {
 export interface PageController {
   /** Brings the page in line with the settings: highlights on, off or repainted. Cheap to call often. */
   apply(settings: Settings): void;
+  /** The sentence keys the reader marked "not framing" on this page. */
+  setDismissed(keys: string[]): void;
+  /** Scrolls to highlight `index` (as listed by summary()) and opens its card. */
+  show(index: number): void;
+  /** Steps to the next or previous highlight and opens its card. */
+  step(direction: 1 | -1): void;
   summary(): PageSummary;
   stop(): void;
 }
 
+export interface ControllerDeps {
+  t: Translate;
+  report?: (report: PageReport) => void;
+  /** The reader marked a passage "not framing". */
+  onNotFraming?: (sentenceKey: string) => void;
+  /** The page's address now (it changes in single-page apps). */
+  currentUrl?: () => string;
+}
+
+/** How the controller follows a page whose content changes after load. */
+export const LIVE_UPDATES = {
+  /** Wait this long after the last change before reading the page again. */
+  debounceMs: 400,
+  /** Never read the page again sooner than this after the last reading. */
+  minIntervalMs: 1500,
+  /** Stop following a page after this many readings: a page that never settles gets no more work. */
+  maxReadings: 25,
+} as const;
+
 /**
- * One page's Counterframe. Reads the article once, the first time the page is enabled, and keeps the
- * result: switching the site off and on again repaints without running Readability again.
+ * One page's Counterframe. Reads the article the first time the page is enabled and keeps the result:
+ * switching the site off and on repaints without running Readability again. While enabled, it reads
+ * the page again when its content changes (late paragraphs, "read more", single-page navigation),
+ * debounced and bounded, and never because of its own highlights or card.
  */
-export function createPageController(
-  doc: Document,
-  url: string,
-  compiled: CompiledLibrary,
-  deps: { t: Translate; report?: (report: PageReport) => void },
-): PageController {
+export function createPageController(doc: Document, url: string, compiled: CompiledLibrary, deps: ControllerDeps): PageController {
   const site = siteOf(url);
+  const currentUrl = deps.currentUrl ?? (() => url);
   let analysis: PageAnalysis | null = null;
   let highlighting: Highlighting | null = null;
+  let settings: Settings | null = null;
+  let dismissed: string[] = [];
   let enabled = false;
+  let observer: MutationObserver | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let readings = 0;
+  let lastReading = 0;
+
+  const view = (): ViewOptions => ({ showCritiques: settings!.showCritiques, hiddenFrames: settings!.hiddenFrames, dismissed });
 
   const counts = () => {
     const passages = highlighting?.passages ?? [];
@@ -41,29 +72,101 @@ export function createPageController(
     return { uses, critiques: passages.length - uses };
   };
 
-  return {
-    apply(settings) {
-      enabled = site !== null && !settings.paused && isSiteEnabled(settings.sites, site);
-      if (!enabled) {
+  const report = () => {
+    const { uses, critiques } = counts();
+    deps.report?.({ state: enabled ? (uses + critiques > 0 ? 'on' : 'idle') : site === null ? 'idle' : 'off', uses, critiques });
+  };
+
+  // Our own changes to the page (the wrapping fallback's marks) must not wake the observer.
+  const quietly = (change: () => void) => {
+    observer?.disconnect();
+    change();
+    observer?.takeRecords();
+    if (enabled && observer && doc.body) observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+  };
+
+  const paint = () => {
+    quietly(() => {
+      if (!analysis?.article || analysis.matches.length === 0) {
         highlighting?.stop();
         highlighting = null;
-        deps.report?.({ state: site === null ? 'idle' : 'off', uses: 0, critiques: 0 });
+      } else if (highlighting) highlighting.update(view());
+      else highlighting = showHighlights(doc, analysis.article, analysis.matches, compiled, view(), deps.t, (key) => deps.onNotFraming?.(key));
+    });
+    report();
+  };
+
+  const read = () => {
+    readings++;
+    lastReading = Date.now();
+    const next = analyzeDocument(doc, currentUrl(), compiled);
+    const changed = !analysis || next.article?.text !== analysis.article?.text;
+    analysis = next;
+    if (!changed) return;
+    quietly(() => {
+      highlighting?.stop();
+      highlighting = null;
+    });
+    paint();
+  };
+
+  const onMutations = () => {
+    if (readings >= LIVE_UPDATES.maxReadings) {
+      observer?.disconnect();
+      return;
+    }
+    clearTimeout(timer);
+    const wait = Math.max(LIVE_UPDATES.debounceMs, LIVE_UPDATES.minIntervalMs - (Date.now() - lastReading));
+    timer = setTimeout(() => enabled && read(), wait);
+  };
+
+  const follow = (on: boolean) => {
+    if (on && !observer && doc.body && doc.defaultView?.MutationObserver) {
+      observer = new doc.defaultView.MutationObserver(onMutations);
+      observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    } else if (!on && observer) {
+      observer.disconnect();
+      observer = null;
+      clearTimeout(timer);
+    }
+  };
+
+  return {
+    apply(next) {
+      settings = next;
+      enabled = site !== null && !next.paused && isSiteEnabled(next.sites, site);
+      if (!enabled) {
+        follow(false);
+        quietly(() => {
+          highlighting?.stop();
+          highlighting = null;
+        });
+        report();
         return;
       }
-      analysis ??= analyzeDocument(doc, url, compiled);
-      const view = { showCritiques: settings.showCritiques, hiddenFrames: settings.hiddenFrames };
-      if (analysis.article && analysis.matches.length > 0) {
-        if (highlighting) highlighting.update(view);
-        else highlighting = showHighlights(doc, analysis.article, analysis.matches, compiled, view, deps.t);
+      if (!analysis) {
+        readings++;
+        lastReading = Date.now();
+        analysis = analyzeDocument(doc, currentUrl(), compiled);
       }
-      const { uses, critiques } = counts();
-      deps.report?.({ state: uses + critiques > 0 ? 'on' : 'idle', uses, critiques });
+      paint();
+      follow(true);
+    },
+    setDismissed(keys) {
+      dismissed = keys;
+      if (enabled) paint();
+    },
+    show(index) {
+      highlighting?.show(index);
+    },
+    step(direction) {
+      highlighting?.step(direction);
     },
     summary() {
       const passages = highlighting?.passages ?? [];
       const frameName = (id: string) => compiled.library.frames.find((f) => f.id === id)?.name ?? id;
       return {
-        url,
+        url: currentUrl(),
         site,
         enabled,
         ...counts(),
@@ -72,13 +175,16 @@ export function createPageController(
           id,
           frame: frameName(p.matches[0].frameId),
           stance: stanceOf(p),
-          snippet: p.sentence.toString().replace(/\s+/g, ' ').slice(0, 160),
+          snippet: p.matches[0].sentence.slice(0, 160),
         })),
       };
     },
     stop() {
-      highlighting?.stop();
-      highlighting = null;
+      follow(false);
+      quietly(() => {
+        highlighting?.stop();
+        highlighting = null;
+      });
     },
   };
 }

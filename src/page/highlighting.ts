@@ -6,12 +6,15 @@ import type { Translate } from '../i18n';
 import type { CompiledLibrary } from '../match/compile';
 import type { Match } from '../match/match';
 import { createPainter } from '../paint/paint';
-import { passageAt } from './hit-test';
+import { sentenceKey } from './dismissed';
+import { boxOf, passageAt } from './hit-test';
 
 /** What the reader chose to see. */
 export interface ViewOptions {
   showCritiques: boolean;
   hiddenFrames: string[];
+  /** Sentence keys (see dismissed.ts) the reader marked "not framing" on this page. */
+  dismissed: string[];
 }
 
 export interface Highlighting {
@@ -19,6 +22,10 @@ export interface Highlighting {
   readonly passages: AnchoredPassage[];
   /** Paints again for new view options (no Readability, no re-matching). */
   update(options: ViewOptions): void;
+  /** Scrolls to passage `index` and opens its card, with focus in it. */
+  show(index: number): void;
+  /** Steps to the next (1) or previous (-1) passage from the last one shown, and opens its card. */
+  step(direction: 1 | -1): void;
   /** Removes every highlight, the card and every listener. Safe to call twice. */
   stop(): void;
 }
@@ -27,7 +34,9 @@ export interface Highlighting {
 const INTERACTIVE = 'a[href], button, input, textarea, select, label, summary, [contenteditable]:not([contenteditable="false"])';
 
 export function visibleMatches(matches: Match[], options: ViewOptions): Match[] {
-  return matches.filter((m) => (options.showCritiques || m.stance === 'uses') && !options.hiddenFrames.includes(m.frameId));
+  return matches.filter(
+    (m) => (options.showCritiques || m.stance === 'uses') && !options.hiddenFrames.includes(m.frameId) && !options.dismissed.includes(sentenceKey(m.sentence)),
+  );
 }
 
 export function stanceOf(passage: AnchoredPassage): 'uses' | 'critiques' {
@@ -45,16 +54,30 @@ export function showHighlights(
   compiled: CompiledLibrary,
   options: ViewOptions,
   t: Translate,
+  onNotFraming: (sentenceKey: string) => void = () => {},
 ): Highlighting {
   const painter = createPainter(doc);
   let passages: AnchoredPassage[] = [];
   let card: CardHandle | null = null;
+  let current = -1;
+
+  const open = (passage: AnchoredPassage, box: () => DOMRect) => {
+    card?.close();
+    current = passages.indexOf(passage);
+    card = openCard(doc, box, cardViewFor(passage.matches, compiled), {
+      t,
+      onClose: () => (card = null),
+      onNotFraming: () => onNotFraming(sentenceKey(passage.matches[0].sentence)),
+    });
+  };
 
   const paint = (view: ViewOptions) => {
     card?.close();
     painter.clear();
     passages = doc.body ? anchorMatches(doc.body, article, visibleMatches(matches, view)) : [];
-    painter.paint(passages.map((p) => ({ sentence: p.sentence, quotes: p.quotes, stance: stanceOf(p) })));
+    const painted = painter.paint(passages.map((p) => ({ sentence: p.sentence, quotes: p.quotes, stance: stanceOf(p) })));
+    // The wrapping fallback moved the text the ranges pointed into: use the ranges it gives back.
+    passages = passages.map((p, i) => ({ ...p, sentence: painted[i] ?? p.sentence }));
   };
 
   const onClick = (event: MouseEvent) => {
@@ -64,8 +87,15 @@ export function showHighlights(
     if (doc.getSelection()?.isCollapsed === false) return; // the reader is selecting text
     const hit = passageAt(passages, event.clientX, event.clientY);
     if (!hit) return;
-    card?.close();
-    card = openCard(doc, hit.box, cardViewFor(hit.passage.matches, compiled), { t, onClose: () => (card = null) });
+    open(hit.passage, () => boxOf(hit.passage.sentence, hit.line));
+  };
+
+  const show = (index: number) => {
+    const passage = passages[index];
+    if (!passage) return;
+    const element = passage.sentence.startContainer.parentElement;
+    element?.scrollIntoView?.({ block: 'center' });
+    open(passage, () => boxOf(passage.sentence));
   };
 
   paint(options);
@@ -77,6 +107,14 @@ export function showHighlights(
     },
     update(view) {
       if (!stopped) paint(view);
+    },
+    show(index) {
+      if (!stopped) show(index);
+    },
+    step(direction) {
+      if (stopped || passages.length === 0) return;
+      const from = current < 0 ? (direction === 1 ? -1 : passages.length) : current;
+      show((from + direction + passages.length) % passages.length);
     },
     stop() {
       if (stopped) return;

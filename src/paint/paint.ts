@@ -5,6 +5,7 @@ export const HIGHLIGHT_NAMES = {
   uses: 'counterframe-uses',
   critiques: 'counterframe-critiques',
   trigger: 'counterframe-trigger',
+  critiqueTrigger: 'counterframe-critique-trigger',
 } as const;
 
 export interface PaintRequest {
@@ -17,9 +18,10 @@ export interface Painter {
   readonly mode: 'highlight-api' | 'wrap';
   /**
    * Paints these passages in place of whatever was painted before. Ranges must be taken from the
-   * page as it is unpainted (after `clear()`): the wrapping fallback moves text nodes.
+   * page as it is unpainted (after `clear()`): the wrapping fallback moves text nodes, and returns
+   * for each request a range over its marks to use instead (the Highlight API returns the same ones).
    */
-  paint(requests: PaintRequest[]): void;
+  paint(requests: PaintRequest[]): Range[];
   /** Removes every highlight, leaving the page as it was. */
   clear(): void;
 }
@@ -47,7 +49,10 @@ function highlightApiPainter(registry: HighlightRegistryLike, Highlight: new (..
       const of = (stance: Stance) => requests.filter((r) => r.stance === stance).map((r) => r.sentence);
       registry.set(HIGHLIGHT_NAMES.uses, new Highlight(...of('uses')));
       registry.set(HIGHLIGHT_NAMES.critiques, new Highlight(...of('critiques')));
-      registry.set(HIGHLIGHT_NAMES.trigger, new Highlight(...requests.filter((r) => r.stance === 'uses').flatMap((r) => r.quotes)));
+      const quotes = (stance: Stance) => requests.filter((r) => r.stance === stance).flatMap((r) => r.quotes);
+      registry.set(HIGHLIGHT_NAMES.trigger, new Highlight(...quotes('uses')));
+      registry.set(HIGHLIGHT_NAMES.critiqueTrigger, new Highlight(...quotes('critiques')));
+      return requests.map((r) => r.sentence);
     },
     clear,
   };
@@ -60,6 +65,8 @@ interface Piece {
   start: number;
   end: number;
   stance: Stance;
+  /** Which request it belongs to. */
+  request: number;
 }
 
 /**
@@ -77,7 +84,7 @@ function wrappingPainter(doc: Document): Painter {
   };
 
   /** The text-node pieces a range covers, read before anything moves. */
-  const piecesOf = (range: Range, stance: Stance): Piece[] => {
+  const piecesOf = (range: Range, stance: Stance, request: number): Piece[] => {
     const { startContainer, startOffset, endContainer, endOffset, commonAncestorContainer: root } = range;
     const texts: Text[] = [];
     if (root.nodeType === 3) texts.push(root as Text);
@@ -91,11 +98,12 @@ function wrappingPainter(doc: Document): Painter {
         start: node === startContainer ? startOffset : 0,
         end: node === endContainer ? endOffset : node.data.length,
         stance,
+        request,
       }))
       .filter((p) => p.end > p.start && p.node.data.slice(p.start, p.end).trim() !== '');
   };
 
-  const wrap = (piece: Piece) => {
+  const wrap = (piece: Piece): HTMLElement => {
     const { node, start, end } = piece;
     if (end < node.data.length) splitAt(node, end);
     const target = start > 0 ? splitAt(node, start) : node;
@@ -104,6 +112,7 @@ function wrappingPainter(doc: Document): Painter {
     target.parentNode!.insertBefore(mark, target);
     mark.appendChild(target);
     marks.push(mark);
+    return mark;
   };
 
   const clear = () => {
@@ -128,12 +137,25 @@ function wrappingPainter(doc: Document): Painter {
     mode: 'wrap',
     paint(requests) {
       clear();
-      const pieces = requests.flatMap((r) => piecesOf(r.sentence, r.stance));
+      const pieces = requests.flatMap((r, i) => piecesOf(r.sentence, r.stance, i));
       // Within a text node, wrap the last piece first: splitting keeps the node as the part before
       // the split, so the offsets of the pieces still to come stay true.
       const order = new Map(pieces.map((p, i) => [p, i]));
       pieces.sort((a, b) => (a.node === b.node ? b.start - a.start : order.get(a)! - order.get(b)!));
-      pieces.forEach(wrap);
+      const marksOf = new Map<number, HTMLElement[]>();
+      for (const piece of pieces) {
+        const mark = wrap(piece);
+        marksOf.set(piece.request, [...(marksOf.get(piece.request) ?? []), mark]);
+      }
+      return requests.map((request, i) => {
+        const own = marksOf.get(i);
+        if (!own) return request.sentence;
+        const inOrder = own.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+        const range = doc.createRange();
+        range.setStartBefore(inOrder[0]);
+        range.setEndAfter(inOrder[inOrder.length - 1]);
+        return range;
+      });
     },
     clear,
   };

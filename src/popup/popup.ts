@@ -9,6 +9,8 @@ export interface PopupDeps {
   summary: PageSummary | null;
   send: (message: Message) => Promise<unknown>;
   openOptions: () => void;
+  /** Jumps to a highlight of the tab (and closes the popup, where it is one). */
+  showHighlight: (index: number) => void;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
@@ -63,6 +65,24 @@ export function renderPopup(root: HTMLElement, settings: Settings, deps: PopupDe
       root.append(el(doc, 'h2', {}, t('popupFrames')));
       const list = el(doc, 'ul', { class: 'frames' });
       for (const frame of summary.frames) list.append(el(doc, 'li', {}, frame));
+      root.append(list);
+    }
+    if (summary.enabled && summary.highlights.length > 0) {
+      root.append(el(doc, 'h2', { id: 'highlights-title' }, t('popupHighlights')));
+      const list = el(doc, 'ol', { class: 'highlights', 'aria-labelledby': 'highlights-title' });
+      for (const h of summary.highlights) {
+        // The visible text (frame, stance, snippet) is the button's name, as a voice-control user reads it.
+        const button = el(doc, 'button', { type: 'button', class: `highlight ${h.stance}` });
+        button.append(
+          el(doc, 'span', { class: 'frame' }, h.frame),
+          el(doc, 'span', { class: 'stance' }, t(h.stance === 'uses' ? 'stanceUses' : 'stanceCritiques')),
+          el(doc, 'span', { class: 'snippet' }, h.snippet),
+        );
+        button.addEventListener('click', () => deps.showHighlight(h.id));
+        const item = el(doc, 'li');
+        item.append(button);
+        list.append(item);
+      }
       root.append(list);
     }
   }

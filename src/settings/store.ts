@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import type { Dismissals } from '../page/dismissed';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from './settings';
 
 /** Sync where the browser offers it, so settings follow the reader; local otherwise. */
@@ -39,4 +40,9 @@ export function createSettingsWriter(item: SettingsItem) {
     queue = run.catch(() => undefined);
     return run;
   };
+}
+
+/** "Not framing" marks: this device only (local), since they are about pages read here. */
+export function dismissalsItem() {
+  return storage.defineItem<Dismissals>('local:dismissed', { fallback: {}, version: 1 });
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bundledLibrary } from '../../src/claims/library';
 import { inEnglish } from '../../src/i18n';
 import { compileLibrary } from '../../src/match/compile';
-import { createPageController, type PageReport } from '../../src/page/controller';
+import { createPageController, LIVE_UPDATES, type PageReport } from '../../src/page/controller';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { setSiteEnabled } from '../../src/settings/site-rules';
 
@@ -86,5 +86,78 @@ describe('the page controller (the content script, in jsdom)', () => {
     local.apply(DEFAULT_SETTINGS);
     expect(marked()).toEqual([]);
     expect(local.summary().site).toBeNull();
+  });
+});
+
+describe('reading with the controller', () => {
+  it('hides a passage the reader marks "not framing", from the card, and reports its key', () => {
+    const { controller } = controllerOn('arms-race-article.html');
+    const keys: string[] = [];
+    const c2 = createPageController(document, URL_OF_PAGE, compiled, { t: inEnglish, onNotFraming: (k) => keys.push(k) });
+    controller.stop();
+    c2.apply(DEFAULT_SETTINGS);
+    const before = c2.summary().highlights.length;
+    c2.show(0);
+    const host = document.querySelector('counterframe-card')!;
+    (host.shadowRoot!.querySelector('button.not-framing') as HTMLButtonElement).click();
+    expect(document.querySelector('counterframe-card')).toBeNull();
+    expect(keys).toHaveLength(1);
+    c2.setDismissed(keys);
+    expect(c2.summary().highlights.length).toBe(before - 1);
+  });
+
+  it('steps through every highlight by keyboard command, wrapping around, each opening its card', () => {
+    const { controller } = controllerOn('arms-race-article.html');
+    controller.apply(DEFAULT_SETTINGS);
+    const total = controller.summary().highlights.length;
+    const seen: string[] = [];
+    for (let i = 0; i < total + 1; i++) {
+      controller.step(1);
+      const card = document.querySelector('counterframe-card')!;
+      expect(card.shadowRoot!.activeElement?.getAttribute('role')).toBe('dialog');
+      seen.push(card.shadowRoot!.querySelector('mark')!.textContent!);
+    }
+    expect(new Set(seen.slice(0, total)).size).toBeGreaterThanOrEqual(total - 1);
+    expect(seen[total]).toBe(seen[0]);
+    controller.step(-1);
+    expect(document.querySelector('counterframe-card')!.shadowRoot!.querySelector('mark')!.textContent).toBe(seen[total - 1]);
+  });
+});
+
+describe('pages whose content changes', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
+  afterEach(() => vi.useRealTimers());
+
+  it('highlights a paragraph that arrives after load, and drops one whose text goes away', async () => {
+    const { controller } = controllerOn('no-framing-article.html');
+    controller.apply(DEFAULT_SETTINGS);
+    expect(controller.summary().highlights).toEqual([]);
+    const late = document.createElement('p');
+    late.textContent = 'Officials in Washington now say the United States must win the AI race against China at any cost.';
+    document.querySelector('article')!.append(late);
+    await Promise.resolve();
+    await vi.advanceTimersByTimeAsync(LIVE_UPDATES.minIntervalMs + LIVE_UPDATES.debounceMs);
+    expect(controller.summary().highlights.map((h) => h.snippet)).toEqual([late.textContent]);
+    late.remove();
+    await Promise.resolve();
+    await vi.advanceTimersByTimeAsync(LIVE_UPDATES.minIntervalMs + LIVE_UPDATES.debounceMs);
+    expect(controller.summary().highlights).toEqual([]);
+  });
+
+  it('stays bounded on a page that never stops changing, and is not woken by its own highlights', async () => {
+    const { controller, reports } = controllerOn('arms-race-article.html');
+    controller.apply(DEFAULT_SETTINGS); // the wrapping painter changes the DOM: that must not count
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(reports).toHaveLength(1);
+    const ticker = document.createElement('span');
+    document.body.append(ticker);
+    for (let i = 0; i < 2000; i++) {
+      ticker.textContent = String(i);
+      await Promise.resolve();
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    // 100 s of constant change: at most one reading per minIntervalMs, and never more than maxReadings.
+    expect(reports.length).toBeLessThanOrEqual(LIVE_UPDATES.maxReadings);
+    expect(controller.summary().highlights.length).toBeGreaterThan(0);
   });
 });

@@ -52,10 +52,12 @@ describe('the wrapping painter with several passages in one text node', () => {
     const p = document.getElementById('p')!;
     const text = p.firstChild as Text;
     const painter = createPainter(document);
-    painter.paint([
+    const ranges = painter.paint([
       { sentence: rangeOver(text, 0, text, 19), quotes: [], stance: 'uses' },
       { sentence: rangeOver(text, 34, text, 63), quotes: [], stance: 'critiques' },
     ]);
+    // The ranges given back cover the marks, since the ones passed in were moved.
+    expect(ranges.map((r) => r.toString())).toEqual(['We must beat China.', 'America must win the AI race.']);
     expect(Array.from(p.querySelectorAll('mark')).map((m) => `${m.getAttribute('data-counterframe')}:${m.textContent}`)).toEqual([
       'uses:We must beat China.',
       'critiques:America must win the AI race.',

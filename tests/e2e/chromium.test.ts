@@ -5,3 +5,6 @@ describeExtension('Chromium (playwright-core)', chromiumDriver);
 import { describeSiteSwitch } from './support/site-switch';
 
 describeSiteSwitch('Chromium (playwright-core)', chromiumDriver);
+import { describeReading } from './support/reading';
+
+describeReading('Chromium (playwright-core)', chromiumDriver);

@@ -5,3 +5,6 @@ describeExtension('Firefox ESR (puppeteer-core over WebDriver BiDi)', firefoxDri
 import { describeSiteSwitch } from './support/site-switch';
 
 describeSiteSwitch('Firefox ESR (puppeteer-core over WebDriver BiDi)', firefoxDriver);
+import { describeReading } from './support/reading';
+
+describeReading('Firefox ESR (puppeteer-core over WebDriver BiDi)', firefoxDriver);

@@ -9,6 +9,8 @@ import { FIREFOX_ADDON_UUID, launchChromium, launchFirefox, type ChromiumSession
 export interface TestPage {
   evaluate<T, A = undefined>(fn: (arg: A) => T, arg?: A): Promise<T>;
   reload(): Promise<void>;
+  /** Runs a script's source in the page (to bring in axe-core). */
+  addScript(source: string): Promise<void>;
   waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeout?: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
@@ -16,8 +18,11 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
+export type ColorScheme = 'light' | 'dark';
+
 export interface BrowserDriver {
   name: 'chromium' | 'firefox';
+  colorScheme: ColorScheme;
   open(url: string): Promise<TestPage>;
   /** Opens one of the extension's own pages ("popup.html?tab=3"). */
   openExtensionPage(path: string): Promise<TestPage>;
@@ -32,6 +37,7 @@ function fromPlaywright(page: PlaywrightPage): TestPage {
   return {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     reload: async () => void (await page.reload()),
+    addScript: async (source) => void (await page.evaluate(source)),
     waitFor: async (fn, arg, timeout = WAIT) => void (await page.waitForFunction(fn as never, arg, { timeout })),
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
@@ -40,11 +46,32 @@ function fromPlaywright(page: PlaywrightPage): TestPage {
   };
 }
 
+/**
+ * Polls a condition in the page. Firefox's Remote Agent sometimes fails one evaluation while a realm
+ * is being replaced (a reload, an extension page settling); that counts as "not yet", and the last
+ * such error is reported if the condition never holds.
+ */
+async function poll<A>(page: PuppeteerPage, fn: (arg: A) => unknown, arg: A, timeout: number): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let lastError: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      if (await page.evaluate(fn as never, arg)) return;
+      lastError = null;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`the condition did not hold within ${timeout} ms${lastError ? ` (last error: ${(lastError as Error).message})` : ''}: ${fn.toString().slice(0, 200)}`);
+}
+
 function fromPuppeteer(page: PuppeteerPage): TestPage {
   return {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     reload: async () => void (await page.reload()),
-    waitFor: async (fn, arg, timeout = WAIT) => void (await page.waitForFunction(fn as never, { timeout, polling: 100 }, arg)),
+    addScript: async (source) => void (await page.evaluate(source)),
+    waitFor: (fn, arg, timeout = WAIT) => poll(page, fn, arg as never, timeout),
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as never),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
@@ -52,9 +79,9 @@ function fromPuppeteer(page: PuppeteerPage): TestPage {
   };
 }
 
-export async function chromiumDriver(): Promise<BrowserDriver> {
+export async function chromiumDriver(colorScheme: ColorScheme = 'light'): Promise<BrowserDriver> {
   const profile = mkdtempSync(join(tmpdir(), 'counterframe-chromium-'));
-  let session: ChromiumSession = await launchChromium({ profile });
+  let session: ChromiumSession = await launchChromium({ profile, colorScheme });
   const extensionId = async () => {
     const worker = session.context.serviceWorkers()[0] ?? (await session.context.waitForEvent('serviceworker'));
     return new URL(worker.url()).host;
@@ -66,19 +93,20 @@ export async function chromiumDriver(): Promise<BrowserDriver> {
   };
   return {
     name: 'chromium',
+    colorScheme,
     open,
     openExtensionPage: async (path) => open(`chrome-extension://${await extensionId()}/${path}`),
     async restart() {
       await session.context.close();
-      session = await launchChromium({ profile });
+      session = await launchChromium({ profile, colorScheme });
     },
     close: () => session.close(),
   };
 }
 
-export async function firefoxDriver(): Promise<BrowserDriver> {
+export async function firefoxDriver(colorScheme: ColorScheme = 'light'): Promise<BrowserDriver> {
   const profile = mkdtempSync(join(tmpdir(), 'counterframe-firefox-'));
-  let browser = await launchFirefox({ profile });
+  let browser = await launchFirefox({ profile, colorScheme });
   const open = async (url: string) => {
     const page = await browser.newPage();
     await page.setViewport({ width: 1100, height: 900 });
@@ -87,18 +115,19 @@ export async function firefoxDriver(): Promise<BrowserDriver> {
   };
   return {
     name: 'firefox',
+    colorScheme,
     open,
     async openExtensionPage(path) {
       const page = await browser.newPage();
       // Firefox's Remote Agent never reports the load of a moz-extension:// page: start the navigation
       // without waiting for that, then wait for the page itself.
       void page.goto(`moz-extension://${FIREFOX_ADDON_UUID}/${path}`, { waitUntil: [], timeout: 0 }).catch(() => {});
-      await page.waitForFunction((prefix: string) => location.href.startsWith(prefix) && document.readyState === 'complete', { timeout: WAIT, polling: 100 }, `moz-extension://${FIREFOX_ADDON_UUID}/`);
+      await poll(page, (prefix: string) => location.href.startsWith(prefix) && document.readyState === 'complete', `moz-extension://${FIREFOX_ADDON_UUID}/`, WAIT);
       return fromPuppeteer(page);
     },
     async restart() {
       await browser.close();
-      browser = await launchFirefox({ profile });
+      browser = await launchFirefox({ profile, colorScheme });
     },
     close: () => browser.close(),
   };
