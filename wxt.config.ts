@@ -1,7 +1,24 @@
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
+import { bundledLibrary } from './src/claims/library';
+import { gateDataOf } from './src/match/gate-words';
+
+/**
+ * The page gate's word lists, computed from the bundled library at build time by the same function
+ * the tests and the command line use: every page pays for a little JSON, not for compiling patterns.
+ */
+function gateDataModule(): Plugin {
+  const id = 'virtual:counterframe-gate';
+  return {
+    name: 'counterframe-gate',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load: (resolved) => (resolved === `\0${id}` ? `export default ${JSON.stringify(gateDataOf(bundledLibrary))};` : undefined),
+  };
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [gateDataModule()] }),
   // Explicit imports only: every module says where its names come from.
   imports: false,
   manifest: {

@@ -1,7 +1,8 @@
 import { extractArticle, passagesOf, type Article } from './extract/extract';
 import { gatePage, type GateResult } from './extract/gate';
-import type { CompiledLibrary } from './match/compile';
+import type { CompiledLibrary, LibrarySource } from './match/compile';
 import { matchPassages, type Match } from './match/match';
+import { unmeasured, type Measure } from './measure';
 
 export interface PageAnalysis {
   gate: GateResult;
@@ -15,14 +16,14 @@ export interface PageAnalysis {
  * The pipeline up to matching: gate, extract, match. The extension, the command line and the tests
  * all call this, so they flag the same passages. A page the gate turns away costs one text scan.
  */
-export function analyzeDocument(doc: Document, url: string | null, compiled: CompiledLibrary): PageAnalysis {
-  const gate = gatePage(doc, url, compiled);
-  const article = gate.run ? extractArticle(doc) : null;
+export function analyzeDocument(doc: Document, url: string | null, source: LibrarySource, measure: Measure = unmeasured): PageAnalysis {
+  const gate = measure('gate', () => gatePage(doc, url, source.gate));
+  const article = gate.run ? measure('extract', () => extractArticle(doc)) : null;
   return {
     gate,
     title: article?.title || doc.title,
     article,
-    matches: article ? matchPassages(compiled, article.passages) : [],
+    matches: article ? measure('match', () => matchPassages(source.compile(), article.passages)) : [],
   };
 }
 

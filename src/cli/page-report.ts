@@ -2,7 +2,7 @@ import { isProbablyReaderable } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { analyzeDocument } from '../analyze';
 import { bundledLibrary } from '../claims/library';
-import { compileLibrary, type CompiledLibrary } from '../match/compile';
+import { compileLibrary, eagerSource, type CompiledLibrary } from '../match/compile';
 import type { Match } from '../match/match';
 
 /** The stable JSON shape of one page; later versions may add fields, never rename or remove them. */
@@ -20,7 +20,7 @@ export function reportPage(html: string, compiled: CompiledLibrary = (bundled ??
   const dom = new JSDOM(html, { url: 'https://saved-page.invalid/', virtualConsole: new VirtualConsole() });
   try {
     const doc = dom.window.document;
-    const { title, matches } = analyzeDocument(doc, null, compiled);
+    const { title, matches } = analyzeDocument(doc, null, eagerSource(compiled));
     return { title, readerable: isProbablyReaderable(doc), matches };
   } finally {
     dom.window.close();

@@ -13,15 +13,16 @@ interface Entry<T> {
   payload: T;
 }
 
-const PREFIX_KEY = 3;
-
 /**
  * Every pattern of the library in one index keyed by its first word, so a text is read once and
  * each word costs one lookup however large the library grows.
  */
 export class PatternIndex<T> {
   private readonly exact = new Map<string, Entry<T>[]>();
+  /** Keyed by the whole prefix ("outcompet" for outcompet*), so a bucket holds only true candidates. */
   private readonly prefixed = new Map<string, Entry<T>[]>();
+  /** The lengths of those prefixes: a word is looked up once per length, not once per pattern. */
+  private prefixLengths: number[] = [];
   /** First words of every pattern, for the cheap "could anything match here?" test. */
   readonly leadingWords = new Set<string>();
 
@@ -30,12 +31,12 @@ export class PatternIndex<T> {
     for (const atom of leadingAtoms(pattern)) {
       const key = atom.word.toLowerCase();
       const map = atom.prefix ? this.prefixed : this.exact;
-      const bucketKey = atom.prefix ? key.slice(0, PREFIX_KEY) : key;
-      const bucket = map.get(bucketKey);
+      if (atom.prefix && !this.prefixLengths.includes(key.length)) this.prefixLengths = [...this.prefixLengths, key.length].sort((a, b) => a - b);
+      const bucket = map.get(key);
       // An entry is listed once per bucket even when two of its alternatives share it.
       if (bucket?.some((e) => e.pattern === pattern)) continue;
       if (bucket) bucket.push({ pattern, payload });
-      else map.set(bucketKey, [{ pattern, payload }]);
+      else map.set(key, [{ pattern, payload }]);
       this.leadingWords.add(key);
     }
   }
@@ -53,7 +54,10 @@ export class PatternIndex<T> {
     for (let i = from; i < limit; i++) {
       const word = tokens[i].norm;
       tryBucket(this.exact.get(word), i);
-      if (word.length >= PREFIX_KEY && this.prefixed.size > 0) tryBucket(this.prefixed.get(word.slice(0, PREFIX_KEY)), i);
+      for (const length of this.prefixLengths) {
+        if (length > word.length) break;
+        tryBucket(this.prefixed.get(word.slice(0, length)), i);
+      }
     }
     return hits;
   }

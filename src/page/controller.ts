@@ -1,6 +1,7 @@
 import { analyzeDocument, type PageAnalysis } from '../analyze';
 import type { Translate } from '../i18n';
-import type { CompiledLibrary } from '../match/compile';
+import { unmeasured, type Measure } from '../measure';
+import type { LibrarySource } from '../match/compile';
 import type { PageSummary } from '../messages';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, siteOf } from '../settings/site-rules';
@@ -33,6 +34,8 @@ export interface ControllerDeps {
   onNotFraming?: (sentenceKey: string) => void;
   /** The page's address now (it changes in single-page apps). */
   currentUrl?: () => string;
+  /** Times the stages (the benchmark build only). */
+  measure?: Measure;
 }
 
 /** How the controller follows a page whose content changes after load. */
@@ -51,9 +54,10 @@ export const LIVE_UPDATES = {
  * the page again when its content changes (late paragraphs, "read more", single-page navigation),
  * debounced and bounded, and never because of its own highlights or card.
  */
-export function createPageController(doc: Document, url: string, compiled: CompiledLibrary, deps: ControllerDeps): PageController {
+export function createPageController(doc: Document, url: string, source: LibrarySource, deps: ControllerDeps): PageController {
   const site = siteOf(url);
   const currentUrl = deps.currentUrl ?? (() => url);
+  const measure = deps.measure ?? unmeasured;
   let analysis: PageAnalysis | null = null;
   let highlighting: Highlighting | null = null;
   let settings: Settings | null = null;
@@ -91,7 +95,7 @@ export function createPageController(doc: Document, url: string, compiled: Compi
         highlighting?.stop();
         highlighting = null;
       } else if (highlighting) highlighting.update(view());
-      else highlighting = showHighlights(doc, analysis.article, analysis.matches, compiled, view(), deps.t, (key) => deps.onNotFraming?.(key));
+      else highlighting = showHighlights(doc, analysis.article, analysis.matches, source.compile(), view(), deps.t, (key) => deps.onNotFraming?.(key), measure);
     });
     report();
   };
@@ -99,7 +103,7 @@ export function createPageController(doc: Document, url: string, compiled: Compi
   const read = () => {
     readings++;
     lastReading = Date.now();
-    const next = analyzeDocument(doc, currentUrl(), compiled);
+    const next = analyzeDocument(doc, currentUrl(), source, measure);
     const changed = !analysis || next.article?.text !== analysis.article?.text;
     analysis = next;
     if (!changed) return;
@@ -131,26 +135,30 @@ export function createPageController(doc: Document, url: string, compiled: Compi
     }
   };
 
+  const applySettings = (next: Settings) => {
+    settings = next;
+    enabled = site !== null && !next.paused && isSiteEnabled(next.sites, site);
+    if (!enabled) {
+      follow(false);
+      quietly(() => {
+        highlighting?.stop();
+        highlighting = null;
+      });
+      report();
+      return;
+    }
+    if (!analysis) {
+      readings++;
+      lastReading = Date.now();
+      analysis = analyzeDocument(doc, currentUrl(), source, measure);
+    }
+    paint();
+    follow(true);
+  };
+
   return {
     apply(next) {
-      settings = next;
-      enabled = site !== null && !next.paused && isSiteEnabled(next.sites, site);
-      if (!enabled) {
-        follow(false);
-        quietly(() => {
-          highlighting?.stop();
-          highlighting = null;
-        });
-        report();
-        return;
-      }
-      if (!analysis) {
-        readings++;
-        lastReading = Date.now();
-        analysis = analyzeDocument(doc, currentUrl(), compiled);
-      }
-      paint();
-      follow(true);
+      measure('apply', () => applySettings(next));
     },
     setDismissed(keys) {
       dismissed = keys;
@@ -164,7 +172,7 @@ export function createPageController(doc: Document, url: string, compiled: Compi
     },
     summary() {
       const passages = highlighting?.passages ?? [];
-      const frameName = (id: string) => compiled.library.frames.find((f) => f.id === id)?.name ?? id;
+      const frameName = (id: string) => source.compile().library.frames.find((f) => f.id === id)?.name ?? id;
       return {
         url: currentUrl(),
         site,

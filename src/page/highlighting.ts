@@ -5,6 +5,7 @@ import { cardViewFor } from '../card/card-view';
 import type { Translate } from '../i18n';
 import type { CompiledLibrary } from '../match/compile';
 import type { Match } from '../match/match';
+import { unmeasured, type Measure } from '../measure';
 import { createPainter } from '../paint/paint';
 import { sentenceKey } from './dismissed';
 import { boxOf, passageAt } from './hit-test';
@@ -55,6 +56,7 @@ export function showHighlights(
   options: ViewOptions,
   t: Translate,
   onNotFraming: (sentenceKey: string) => void = () => {},
+  measure: Measure = unmeasured,
 ): Highlighting {
   const painter = createPainter(doc);
   let passages: AnchoredPassage[] = [];
@@ -74,8 +76,8 @@ export function showHighlights(
   const paint = (view: ViewOptions) => {
     card?.close();
     painter.clear();
-    passages = doc.body ? anchorMatches(doc.body, article, visibleMatches(matches, view)) : [];
-    const painted = painter.paint(passages.map((p) => ({ sentence: p.sentence, quotes: p.quotes, stance: stanceOf(p) })));
+    passages = doc.body ? measure('anchor', () => anchorMatches(doc.body!, article, visibleMatches(matches, view))) : [];
+    const painted = measure('paint', () => painter.paint(passages.map((p) => ({ sentence: p.sentence, quotes: p.quotes, stance: stanceOf(p) }))));
     // The wrapping fallback moved the text the ranges pointed into: use the ranges it gives back.
     passages = passages.map((p, i) => ({ ...p, sentence: painted[i] ?? p.sentence }));
   };

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bundledLibrary } from '../../src/claims/library';
 import { inEnglish } from '../../src/i18n';
-import { compileLibrary } from '../../src/match/compile';
+import { compileLibrary, eagerSource } from '../../src/match/compile';
 import { createPageController, LIVE_UPDATES, type PageReport } from '../../src/page/controller';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { setSiteEnabled } from '../../src/settings/site-rules';
 
-const compiled = compileLibrary(bundledLibrary);
+const compiled = eagerSource(compileLibrary(bundledLibrary));
 const URL_OF_PAGE = 'https://news.example/opinion/ai-race';
 
 function load(file: string): void {

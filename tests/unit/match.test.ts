@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { bundledLibrary } from '../../src/claims/library';
-import { compileLibrary, mightMatch } from '../../src/match/compile';
+import { compileLibrary } from '../../src/match/compile';
+import { gateDataOf, mightMatch } from '../../src/match/gate-words';
 import { matchPassages } from '../../src/match/match';
 import { passagesOf } from '../../src/extract/extract';
 
 const compiled = compileLibrary(bundledLibrary);
+const gate = gateDataOf(bundledLibrary);
 const matchText = (...paragraphs: string[]) => matchPassages(compiled, passagesOf(paragraphs).passages);
 const claimsIn = (...paragraphs: string[]) => matchText(...paragraphs).map((m) => `${m.claimId}:${m.stance}`);
 
@@ -66,19 +68,26 @@ describe('mightMatch (the page gate)', () => {
     for (const frame of bundledLibrary.frames) {
       for (const claim of frame.claims) {
         for (const sentence of [...claim.examples.uses, ...claim.examples.critiques]) {
-          expect(mightMatch(compiled, sentence), sentence).toBe(true);
+          expect(mightMatch(gate, sentence), sentence).toBe(true);
         }
       }
     }
   });
 
   it('is false for text without trigger words or without the context every claim needs', () => {
-    expect(mightMatch(compiled, 'A recipe for lemon cake, with notes on baking time.')).toBe(false);
-    expect(mightMatch(compiled, 'The arms race between spammers and filters never ends.')).toBe(false);
-    expect(mightMatch(compiled, 'The arms race in AI never ends.')).toBe(true);
+    expect(mightMatch(gate, 'A recipe for lemon cake, with notes on baking time.')).toBe(false);
+    expect(mightMatch(gate, 'The arms race between spammers and filters never ends.')).toBe(false);
+    expect(mightMatch(gate, 'The arms race in AI never ends.')).toBe(true);
   });
 
   it('finds Chinese trigger characters with no spaces around them', () => {
-    expect(mightMatch(compiled, '中美人工智能军备竞赛')).toBe(true);
+    expect(mightMatch(gate, '中美人工智能军备竞赛')).toBe(true);
+  });
+});
+
+describe('the gate data shipped in the extension', () => {
+  it('is plain JSON that reads back the same, so the build can precompute it', () => {
+    expect(JSON.parse(JSON.stringify(gate))).toEqual(gate);
+    expect(compiled.gate).toEqual(gate);
   });
 });

@@ -1,0 +1,273 @@
+/**
+ * `npm run bench`: measures the extension in Debian's Chromium beside what it must be compared with,
+ * in one run, and prints ratios against the targets. Nothing here asserts: the machine is shared, so
+ * the numbers are reported, not tested. Writes artifacts/bench/bench.json.
+ *
+ * Per page (the 65 corpus pages, the project's framed fixtures, ten corpus pages with framed passages
+ * inserted, and one article ten times as long), from the benchmark build (wxt build --mode bench):
+ *   - the extension's main-thread time, content-script start to highlights painted (its timed stages),
+ *     and its longest single task;
+ *   - Readability's clone + parse() alone on the same page, in the page;
+ *   - for pages with highlights, mark.js markRanges() on the same ranges, beside our paint.
+ * Then, in Node: the matcher alone at 1x, 10x and 100x the library, and on longer articles.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { bundledLibrary } from '../src/claims/library';
+import type { ClaimLibrary } from '../src/claims/types';
+import { extractArticle } from '../src/extract/extract';
+import { compileLibrary } from '../src/match/compile';
+import { matchPassages, type Passage } from '../src/match/match';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/browsers';
+import { ensureBrowsers } from './lib/ensure-browsers';
+import { serveFolders } from './lib/server';
+
+const require = createRequire(import.meta.url);
+const SHARED = resolve(process.env.COUNTERFRAME_SHARED ?? '../shared');
+const CORPUS = join(SHARED, 'corpus/readability-pages');
+const OUT = 'artifacts/bench';
+const PAGES = '.tmp/bench-pages';
+const BENCH_BUILD = resolve('.output/chrome-mv3-bench');
+
+interface PageResult {
+  page: string;
+  kind: 'corpus' | 'framed' | 'inserted' | 'long';
+  highlights: number;
+  extensionMs: number;
+  longestTaskMs: number;
+  stages: Record<string, number>;
+  readabilityMs: number;
+  paintMs: number | null;
+  markJsMs: number | null;
+}
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  return sorted[lo] + (sorted[Math.ceil(at)] - sorted[lo]) * (at - lo);
+}
+const fmt = (n: number | null) => (n === null || Number.isNaN(n) ? '-' : n.toFixed(2));
+
+/** Framed passages to insert into ordinary pages: written for the benchmark, not from the corpus. */
+const INSERTED = [
+  'Officials in Washington insist that America must win the AI race against China.',
+  'Critics say the arms race narrative about artificial intelligence is misleading.',
+  'China is only months behind the United States in frontier AI models, the report claims.',
+];
+
+function preparePages(): { path: string; kind: PageResult['kind'] }[] {
+  mkdirSync(PAGES, { recursive: true });
+  const pages: { path: string; kind: PageResult['kind'] }[] = [];
+  const corpus = readdirSync(CORPUS).sort();
+  for (const name of corpus) pages.push({ path: `/corpus/${name}/source.html`, kind: 'corpus' });
+  for (const name of ['arms-race-article.html', 'late-article.html']) pages.push({ path: `/fixtures/${name}`, kind: 'framed' });
+  for (const name of corpus.slice(0, 10)) {
+    const html = readFileSync(join(CORPUS, name, 'source.html'), 'utf8');
+    const framed = INSERTED.map((s) => `<p>${s}</p>`).join('');
+    // After the first paragraph that looks like article text; pages without one get it at the body's end.
+    const at = html.search(/<\/p>/i);
+    const out = at >= 0 ? `${html.slice(0, at + 4)}${framed}${html.slice(at + 4)}` : html.replace(/<\/body>/i, `${framed}</body>`);
+    writeFileSync(join(PAGES, `inserted-${name}.html`), out);
+    pages.push({ path: `/generated/inserted-${name}.html`, kind: 'inserted' });
+  }
+  const article = readFileSync('tests/fixtures/pages/arms-race-article.html', 'utf8');
+  const body = /<article>([\s\S]*)<\/article>/.exec(article)![1];
+  writeFileSync(join(PAGES, 'long-article.html'), article.replace(/<article>[\s\S]*<\/article>/, `<article>${Array.from({ length: 10 }, () => body).join('\n')}</article>`));
+  pages.push({ path: '/generated/long-article.html', kind: 'long' });
+  return pages;
+}
+
+async function measurePages(pages: { path: string; kind: PageResult['kind'] }[]): Promise<PageResult[]> {
+  const server = await serveFolders({ '/corpus/': CORPUS, '/fixtures/': 'tests/fixtures/pages', '/generated/': PAGES });
+  const readability = readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
+  const markJs = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8');
+  const profile = join(PAGES, `profile-${Date.now()}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${BENCH_BUILD}`, `--load-extension=${BENCH_BUILD}`],
+    viewport: { width: 1100, height: 900 },
+  });
+  const results: PageResult[] = [];
+  try {
+    for (const { path, kind } of pages) {
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${path}`, { waitUntil: 'load', timeout: 30_000 }).catch(() => {});
+      // The extension is done when its first apply() has been measured (it runs on every page).
+      const done = await page
+        .waitForFunction(() => performance.getEntriesByName('counterframe:apply').length > 0, null, { timeout: 30_000, polling: 50 })
+        .then(() => true, () => false);
+      if (!done) {
+        console.error(`bench: the extension did not finish on ${path}`);
+        await page.close();
+        continue;
+      }
+      const ours = await page.evaluate(() => {
+        const stages: Record<string, number> = {};
+        let longest = 0;
+        for (const entry of performance.getEntriesByType('measure')) {
+          if (!entry.name.startsWith('counterframe:')) continue;
+          const stage = entry.name.slice('counterframe:'.length);
+          stages[stage] = (stages[stage] ?? 0) + entry.duration;
+          // apply and boot each run as one synchronous task: the longest of them is our longest task.
+          if (stage === 'apply' || stage === 'boot') longest = Math.max(longest, entry.duration);
+        }
+        const ranges = [...(((CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>) ?? []) as Iterable<Range>), ...(((CSS.highlights.get('counterframe-critiques') as unknown as Iterable<Range>) ?? []) as Iterable<Range>)];
+        return { stages, longest, highlights: ranges.length };
+      });
+      // Side by side, on the same page: Readability alone, as a reading mode would run it.
+      await page.addScriptTag({ content: readability });
+      const readabilityMs = await page.evaluate(() => {
+        const start = performance.now();
+        new (window as any).Readability(document.cloneNode(true)).parse();
+        return performance.now() - start;
+      });
+      let markJsMs: number | null = null;
+      if (ours.highlights > 0) {
+        await page.addScriptTag({ content: markJs });
+        markJsMs = await page.evaluate(() => {
+          // The same ranges, as character offsets in the body's text, which is what mark.js takes.
+          const ranges = [...(CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>), ...((CSS.highlights.get('counterframe-critiques') as unknown as Iterable<Range>) ?? [])];
+          const before = document.createRange();
+          const offsets = ranges.map((r) => {
+            before.setStart(document.body, 0);
+            before.setEnd(r.startContainer, r.startOffset);
+            return { start: before.toString().length, length: r.toString().length };
+          });
+          const start = performance.now();
+          new (window as any).Mark(document.body).markRanges(offsets);
+          return performance.now() - start;
+        });
+      }
+      const extensionMs = (ours.stages.boot ?? 0) + (ours.stages.apply ?? 0);
+      results.push({
+        page: path,
+        kind,
+        highlights: ours.highlights,
+        extensionMs,
+        longestTaskMs: ours.longest,
+        stages: ours.stages,
+        readabilityMs,
+        paintMs: ours.highlights > 0 ? (ours.stages.paint ?? 0) : null,
+        markJsMs,
+      });
+      await page.close();
+    }
+  } finally {
+    await context.close();
+    await server.close();
+  }
+  return results;
+}
+
+/** The library with each claim copied `factor` times under made-up trigger words: as many patterns, none hit. */
+function scaledLibrary(factor: number): ClaimLibrary {
+  const frames = bundledLibrary.frames.map((frame) => ({
+    ...frame,
+    claims: frame.claims.flatMap((claim) =>
+      Array.from({ length: factor }, (_, copy) =>
+        copy === 0
+          ? claim
+          : { ...claim, id: `${claim.id}-x${copy}`, triggers: claim.triggers.map((t) => t.replace(/[a-z]{3,}/g, (w) => `${w.slice(0, 3)}${copy.toString(36)}`)) },
+      ),
+    ),
+  }));
+  return { ...bundledLibrary, frames };
+}
+
+function timeMatcher(libraryFactor: number, passages: Passage[]): number {
+  const compiled = compileLibrary(scaledLibrary(libraryFactor));
+  matchPassages(compiled, passages); // warm up
+  const runs = Array.from({ length: 7 }, () => {
+    const start = performance.now();
+    matchPassages(compiled, passages);
+    return performance.now() - start;
+  });
+  return median(runs);
+}
+
+function matcherScaling() {
+  const html = readFileSync('tests/fixtures/pages/arms-race-article.html', 'utf8');
+  const dom = new JSDOM(html, { url: 'https://bench.invalid/', virtualConsole: new VirtualConsole() });
+  const article = extractArticle(dom.window.document)!;
+  const repeat = (n: number): Passage[] => {
+    const out: Passage[] = [];
+    let offset = 0;
+    for (let i = 0; i < n; i++) for (const p of article.passages) out.push({ text: p.text, start: (offset += p.text.length + 2) });
+    return out;
+  };
+  const base = repeat(10);
+  const library = Object.fromEntries([1, 10, 100].map((f) => [`${f}x`, timeMatcher(f, base)]));
+  const length = Object.fromEntries([10, 20, 40, 80].map((n) => [`${n / 10}x`, timeMatcher(1, repeat(n))]));
+  return { articleChars: base.reduce((a, p) => a + p.text.length, 0), libraryMs: library, lengthMs: length };
+}
+
+function contentScriptSize() {
+  const file = '.output/chrome-mv3/content-scripts/content.js';
+  const bytes = statSync(file).size;
+  return { bytes, gzipBytes: gzipSync(readFileSync(file)).length };
+}
+
+async function main(): Promise<void> {
+  if (!statSync(CORPUS, { throwIfNoEntry: false })) throw new Error(`the corpus is missing: expected it at ${CORPUS} (set COUNTERFRAME_SHARED)`);
+  ensureBrowsers([CHROMIUM_PATH]);
+  console.log('Building the extension and its benchmark build…');
+  execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npx', ['wxt', 'build', '--mode', 'bench'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const pages = preparePages();
+  console.log(`Measuring ${pages.length} pages in Chromium…`);
+  const results = await measurePages(pages);
+  const matcher = matcherScaling();
+  const size = contentScriptSize();
+
+  console.log(`\n${'page'.padEnd(58)}${'hl'.padStart(4)}${'ext ms'.padStart(9)}${'long ms'.padStart(9)}${'readab ms'.padStart(11)}${'paint'.padStart(8)}${'mark.js'.padStart(9)}`);
+  for (const r of results) {
+    console.log(`${r.page.slice(0, 57).padEnd(58)}${String(r.highlights).padStart(4)}${fmt(r.extensionMs).padStart(9)}${fmt(r.longestTaskMs).padStart(9)}${fmt(r.readabilityMs).padStart(11)}${fmt(r.paintMs).padStart(8)}${fmt(r.markJsMs).padStart(9)}`);
+  }
+  const without = results.filter((r) => r.highlights === 0);
+  const withMatches = results.filter((r) => r.highlights > 0);
+  const ratios = (rows: PageResult[], f: (r: PageResult) => number | null) => rows.map(f).filter((x): x is number => x !== null && Number.isFinite(x));
+  const summary = {
+    pages: results.length,
+    withoutMatches: {
+      count: without.length,
+      extensionMs: { median: median(ratios(without, (r) => r.extensionMs)), p95: quantile(ratios(without, (r) => r.extensionMs), 0.95), max: Math.max(...ratios(without, (r) => r.extensionMs)) },
+      ratioToReadability: { median: median(ratios(without, (r) => r.extensionMs / r.readabilityMs)), target: 0.1 },
+      readabilityRan: without.filter((r) => r.stages.extract !== undefined).length,
+    },
+    withMatches: {
+      count: withMatches.length,
+      ratioToReadability: { median: median(ratios(withMatches, (r) => r.extensionMs / r.readabilityMs)), target: 1.25 },
+      paintToMarkJs: { median: median(ratios(withMatches, (r) => (r.markJsMs ? r.paintMs! / r.markJsMs : null))), target: 0.5 },
+    },
+    longestTaskMs: { median: median(ratios(results, (r) => r.longestTaskMs)), p95: quantile(ratios(results, (r) => r.longestTaskMs), 0.95), max: Math.max(...ratios(results, (r) => r.longestTaskMs)), target: 50 },
+    readabilityMs: { median: median(ratios(results, (r) => r.readabilityMs)), p90: quantile(ratios(results, (r) => r.readabilityMs), 0.9), max: Math.max(...ratios(results, (r) => r.readabilityMs)) },
+    matcher: { ...matcher, ratio100xTo1x: matcher.libraryMs['100x'] / matcher.libraryMs['1x'], target: 3 },
+    contentScript: { ...size, targetBytes: 80 * 1024 },
+  };
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  console.log(`\nTargets (ratios from this run):`);
+  console.log(`  no-trigger pages: extension / Readability, median ${fmt(summary.withoutMatches.ratioToReadability.median)} (target <= 0.10): ${verdict(summary.withoutMatches.ratioToReadability.median <= 0.1)}; Readability ran on ${summary.withoutMatches.readabilityRan} of ${without.length}`);
+  console.log(`  pages with matches: extension / Readability, median ${fmt(summary.withMatches.ratioToReadability.median)} (target <= 1.25): ${verdict(summary.withMatches.ratioToReadability.median <= 1.25)}`);
+  console.log(`  painting / mark.js on the same ranges, median ${fmt(summary.withMatches.paintToMarkJs.median)} (target <= 0.5): ${verdict(summary.withMatches.paintToMarkJs.median <= 0.5)}`);
+  console.log(`  longest task of the extension: median ${fmt(summary.longestTaskMs.median)} ms, p95 ${fmt(summary.longestTaskMs.p95)} ms, max ${fmt(summary.longestTaskMs.max)} ms (target <= 50 ms): ${verdict(summary.longestTaskMs.max <= 50)}`);
+  console.log(`  matcher at 100x the library / 1x: ${fmt(summary.matcher.ratio100xTo1x)} (target <= 3): ${verdict(summary.matcher.ratio100xTo1x <= 3)}; by article length ${JSON.stringify(Object.fromEntries(Object.entries(matcher.lengthMs).map(([k, v]) => [k, Number(v.toFixed(2))])))} ms`);
+  console.log(`  content script: ${(size.bytes / 1024).toFixed(1)} KB minified, ${(size.gzipBytes / 1024).toFixed(1)} KB gzipped (target <= 80 KB): ${verdict(size.bytes <= 80 * 1024)}`);
+  console.log(`  for scale, Readability's parse here: median ${fmt(summary.readabilityMs.median)} ms, p90 ${fmt(summary.readabilityMs.p90)} ms, max ${fmt(summary.readabilityMs.max)} ms`);
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify({ summary, pages: results }, null, 2)}\n`);
+  console.log(`\nWrote ${OUT}/bench.json`);
+}
+
+main().catch((error) => {
+  console.error(`bench: ${(error as Error).message}`);
+  process.exit(1);
+});
