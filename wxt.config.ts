@@ -16,12 +16,16 @@ function gateDataModule(): Plugin {
   };
 }
 
+const EXTENSION_PAGES_CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'none'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'";
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [gateDataModule()] }),
+  // No module-preload polyfill: it is the only code that would call fetch(), and extension pages do not need it.
+  vite: () => ({ plugins: [gateDataModule()], build: { modulePreload: { polyfill: false } } }),
   // Explicit imports only: every module says where its names come from.
   imports: false,
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -43,13 +47,17 @@ export default defineConfig({
         description: '__MSG_commandPreviousHighlight__',
       },
     },
-    browser_specific_settings: {
-      gecko: {
-        id: 'counterframe@counterframe.invalid',
-        strict_min_version: '128.0',
-        // Counterframe sends nothing anywhere: it collects no data at all.
-        data_collection_permissions: { required: ['none'] },
+    // Extension pages load only their own files and may connect nowhere.
+    content_security_policy: manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP,
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'counterframe@counterframe.invalid',
+          strict_min_version: '128.0',
+          // Counterframe sends nothing anywhere: it collects no data at all.
+          data_collection_permissions: { required: ['none'] },
+        },
       },
-    },
-  },
+    }),
+  }),
 });

@@ -1,10 +1,12 @@
 import { firefoxDriver } from './support/driver';
+import { describeHostilePage } from './support/hostile';
+import { describeReading } from './support/reading';
 import { describeExtension } from './support/scenarios';
-
-describeExtension('Firefox ESR (puppeteer-core over WebDriver BiDi)', firefoxDriver);
 import { describeSiteSwitch } from './support/site-switch';
 
-describeSiteSwitch('Firefox ESR (puppeteer-core over WebDriver BiDi)', firefoxDriver);
-import { describeReading } from './support/reading';
+const FIREFOX = 'Firefox ESR (puppeteer-core over WebDriver BiDi)';
 
-describeReading('Firefox ESR (puppeteer-core over WebDriver BiDi)', firefoxDriver);
+describeExtension(FIREFOX, firefoxDriver);
+describeSiteSwitch(FIREFOX, firefoxDriver);
+describeReading(FIREFOX, firefoxDriver);
+describeHostilePage(FIREFOX, firefoxDriver);

@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// These read the built extension (npm run build), like the browser tests; no browser is needed.
+const BUILDS = ['chrome-mv3', 'firefox-mv2'] as const;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+describe('the built extension', () => {
+  for (const build of BUILDS) {
+    it(`${build}: the manifest is the reviewed one (a new permission is a visible change)`, () => {
+      const built = JSON.parse(readFileSync(`.output/${build}/manifest.json`, 'utf8'));
+      const reviewed = JSON.parse(readFileSync(`tests/fixtures/manifests/${build}.json`, 'utf8'));
+      // On purpose, update tests/fixtures/manifests/ by hand and say why in the change.
+      expect(built).toEqual(reviewed);
+    });
+
+    it(`${build}: extension pages have a strict Content Security Policy`, () => {
+      const manifest = JSON.parse(readFileSync(`.output/${build}/manifest.json`, 'utf8'));
+      const csp: string = typeof manifest.content_security_policy === 'string' ? manifest.content_security_policy : manifest.content_security_policy.extension_pages;
+      for (const directive of ["script-src 'self'", "object-src 'none'", "connect-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+      expect(csp).not.toMatch(/unsafe-(eval|inline)|https?:|\*/);
+    });
+
+    it(`${build}: no code in it can make a network request`, () => {
+      const found = files(`.output/${build}`)
+        .filter((f) => f.endsWith('.js') || f.endsWith('.html'))
+        // Every way a script can send something. (URLs in strings, such as the sources' links the reader
+        // may click, or documentation links in library errors, are text, not requests.)
+        .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\b(fetch|XMLHttpRequest|WebSocket|sendBeacon|EventSource|RTCPeerConnection|importScripts)\b/g)].map((m) => `${f}: ${m[0]}`));
+      expect(found).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveFolders, type StaticServer } from '../../../scripts/lib/server';
+import type { BrowserDriver } from './driver';
+
+async function storedSettings(): Promise<unknown> {
+  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+  return (await api.storage.sync.get('settings')).settings ?? null;
+}
+
+async function showFirst(url: string): Promise<boolean> {
+  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+  for (const tab of await api.tabs.query({})) {
+    const summary = await api.tabs.sendMessage(tab.id, { type: 'page:summary' }).catch(() => null);
+    if (summary?.url === url) {
+      await api.tabs.sendMessage(tab.id, { type: 'highlight:show', index: 0 });
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A page that overrides DOM APIs, fakes messages, thrashes its DOM and plants markup in framed text. */
+export function describeHostilePage(label: string, launch: () => Promise<BrowserDriver>): void {
+  describe(`a hostile page in ${label}`, () => {
+    let server: StaticServer;
+    let driver: BrowserDriver;
+
+    beforeAll(async () => {
+      server = await serveFolders({ '/': 'tests/fixtures/pages' });
+      driver = await launch();
+    });
+    afterAll(async () => {
+      await driver?.close();
+      await server?.close();
+    });
+
+    it('cannot stop the highlights, flip settings by fake messages, or get its text run as markup', async () => {
+      const helper = await driver.openExtensionPage('popup.html');
+      const before = await helper.evaluate(storedSettings);
+      const url = `${server.origin}/hostile-article.html`;
+      const page = await driver.open(url);
+      // The page broke its own Highlight API and CSS.highlights.set; the extension's world is its own.
+      await page.waitFor(() => CSS.highlights.size > 0, undefined, 20_000);
+      expect(await page.evaluate(() => (window as any).hostile.errors)).toEqual([]);
+      expect(await helper.evaluate(showFirst, url)).toBe(true);
+      await page.waitFor(() => document.querySelector('counterframe-card') !== null);
+      const card = await page.evaluate(() => {
+        const root = document.querySelector('counterframe-card')!.shadowRoot!;
+        return { images: root.querySelectorAll('img').length, flagged: root.querySelector('mark')?.textContent, pwned: (window as any).pwned ?? null };
+      });
+      expect(card).toEqual({ images: 0, flagged: 'beat China', pwned: null });
+      // The sentence with the planted markup is highlighted as the text it is.
+      expect(await page.evaluate(() => document.querySelector('article p:nth-of-type(2)')!.textContent)).toContain('<img src=x onerror=');
+      // The fake messages changed nothing, and the DOM thrash has not stopped the highlights.
+      await new Promise((done) => setTimeout(done, 1500));
+      expect(await helper.evaluate(storedSettings)).toEqual(before);
+      expect(await page.evaluate(() => CSS.highlights.size)).toBeGreaterThan(0);
+      expect(await page.evaluate(() => document.querySelectorAll('mark').length)).toBe(0);
+    });
+  });
+}
