@@ -1,5 +1,6 @@
 import { inEnglish, type Translate } from '../i18n';
 import type { CardView, CounterpointView } from './card-view';
+import { el } from '../ui/dom';
 import { CARD_CSS } from './card-css';
 
 export const CARD_TAG = 'counterframe-card';
@@ -15,19 +16,6 @@ export interface CardOptions {
   /** Offers a "Not framing" button that calls this (and closes the card). */
   onNotFraming?: () => void;
   t?: Translate;
-}
-
-type Children = (Node | string | null | undefined)[];
-
-/** Builds elements from text only: nothing here is ever parsed as HTML. */
-function el(doc: Document, tag: string, attrs: Record<string, string>, children: Children = []): HTMLElement {
-  const node = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  for (const child of children) {
-    if (child === null || child === undefined) continue;
-    node.append(typeof child === 'string' ? doc.createTextNode(child) : child);
-  }
-  return node;
 }
 
 function counterpointItem(doc: Document, point: CounterpointView, t: Translate): HTMLElement {

@@ -2,6 +2,7 @@ import type { Translate } from '../i18n';
 import type { ImportReply, Message } from '../messages';
 import { exportSettings, type Settings } from '../settings/settings';
 import { normalizeSite } from '../settings/site-rules';
+import { el } from '../ui/dom';
 
 export interface OptionsDeps {
   t: Translate;
@@ -11,13 +12,6 @@ export interface OptionsDeps {
   download: (name: string, text: string) => void;
   /** The last import's outcome, kept by the page across re-renders. */
   state: { notice: { text: string; problems: string[] } | null };
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Translate } from '../i18n';
 import type { Message, PageSummary } from '../messages';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled } from '../settings/site-rules';
+import { el } from '../ui/dom';
 
 export interface PopupDeps {
   t: Translate;
@@ -11,13 +12,6 @@ export interface PopupDeps {
   openOptions: () => void;
   /** Jumps to a highlight of the tab (and closes the popup, where it is one). */
   showHighlight: (index: number) => void;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 function checkbox(doc: Document, id: string, label: string, checked: boolean, onChange: (checked: boolean) => void, role?: string): HTMLElement {

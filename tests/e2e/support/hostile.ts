@@ -1,23 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFolders, type StaticServer } from '../../../scripts/lib/server';
 import type { BrowserDriver } from './driver';
-
-async function storedSettings(): Promise<unknown> {
-  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-  return (await api.storage.sync.get('settings')).settings ?? null;
-}
-
-async function showFirst(url: string): Promise<boolean> {
-  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-  for (const tab of await api.tabs.query({})) {
-    const summary = await api.tabs.sendMessage(tab.id, { type: 'page:summary' }).catch(() => null);
-    if (summary?.url === url) {
-      await api.tabs.sendMessage(tab.id, { type: 'highlight:show', index: 0 });
-      return true;
-    }
-  }
-  return false;
-}
+import { storedSettings, withTab } from './tabs';
 
 /** A page that overrides DOM APIs, fakes messages, thrashes its DOM and plants markup in framed text. */
 export function describeHostilePage(label: string, launch: () => Promise<BrowserDriver>): void {
@@ -42,7 +26,7 @@ export function describeHostilePage(label: string, launch: () => Promise<Browser
       // The page broke its own Highlight API and CSS.highlights.set; the extension's world is its own.
       await page.waitFor(() => CSS.highlights.size > 0, undefined, 20_000);
       expect(await page.evaluate(() => (window as any).hostile.errors)).toEqual([]);
-      expect(await helper.evaluate(showFirst, url)).toBe(true);
+      expect(await helper.evaluate(withTab, { url, message: { type: 'highlight:show', index: 0 } })).not.toBeNull();
       await page.waitFor(() => document.querySelector('counterframe-card') !== null);
       const card = await page.evaluate(() => {
         const root = document.querySelector('counterframe-card')!.shadowRoot!;

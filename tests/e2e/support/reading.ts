@@ -4,21 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFolders, type StaticServer } from '../../../scripts/lib/server';
 import type { BrowserDriver, ColorScheme } from './driver';
 import { ARTIFACTS } from './scenarios';
+import { withTab } from './tabs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-// In an extension page: send a message to the tab whose content script reports this URL.
-async function sendToTab(args: { url: string; message: unknown }): Promise<number | null> {
-  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-  for (const tab of await api.tabs.query({})) {
-    const summary = await api.tabs.sendMessage(tab.id, { type: 'page:summary' }).catch(() => null);
-    if (summary?.url === args.url) {
-      if (args.message) await api.tabs.sendMessage(tab.id, args.message);
-      return tab.id;
-    }
-  }
-  return null;
-}
 
 const hasHighlights = () => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 0;
 const cardQuote = () => document.querySelector('counterframe-card')?.shadowRoot?.querySelector('mark')?.textContent ?? null;
@@ -63,7 +51,7 @@ export function describeReading(label: string, launch: (scheme?: ColorScheme) =>
       const quotes: string[] = [];
       for (let i = 0; i < total; i++) {
         // What the background sends when the reader presses the "next highlight" keys.
-        expect(await helper.evaluate(sendToTab, { url, message: { type: 'highlight:step', direction: 1 } })).not.toBeNull();
+        expect(await helper.evaluate(withTab, { url, message: { type: 'highlight:step', direction: 1 } })).not.toBeNull();
         await page.waitFor((previous: string | null) => {
           const host = document.querySelector('counterframe-card');
           const quote = host?.shadowRoot?.querySelector('mark')?.textContent ?? null;
@@ -87,7 +75,7 @@ export function describeReading(label: string, launch: (scheme?: ColorScheme) =>
       const page = await driver.open(url);
       await page.waitFor(hasHighlights);
       const helper = await extensionPage();
-      const tabId = await helper.evaluate(sendToTab, { url, message: null });
+      const tabId = (await helper.evaluate(withTab, { url }))?.tabId;
       const popup = await extensionPage(`popup.html?tab=${tabId}`);
       await popup.waitFor(() => document.querySelectorAll('button.highlight').length > 3);
       const listed = await popup.evaluate(() => [...document.querySelectorAll('button.highlight')].map((b) => b.querySelector('.snippet')!.textContent!));
@@ -112,7 +100,7 @@ export function describeReading(label: string, launch: (scheme?: ColorScheme) =>
           await page.addScript(AXE);
           await page.screenshot(`${ARTIFACTS}/${browser.name}-highlights-${browser.colorScheme}.png`);
           const helper = await browser.openExtensionPage('popup.html');
-          await helper.evaluate(sendToTab, { url, message: { type: 'highlight:show', index: 5 } });
+          await helper.evaluate(withTab, { url, message: { type: 'highlight:show', index: 5 } });
           await page.waitFor(() => document.querySelector('counterframe-card') !== null);
           expect(await page.evaluate(axeViolations, 'counterframe-card')).toEqual([]);
           await page.screenshot(`${ARTIFACTS}/${browser.name}-card-${browser.colorScheme}.png`);
@@ -128,7 +116,7 @@ export function describeReading(label: string, launch: (scheme?: ColorScheme) =>
       await page.waitFor(hasHighlights);
       const before = await page.evaluate(highlightTotal);
       const helper = await extensionPage();
-      await helper.evaluate(sendToTab, { url, message: { type: 'highlight:show', index: 0 } });
+      await helper.evaluate(withTab, { url, message: { type: 'highlight:show', index: 0 } });
       await page.waitFor(() => document.querySelector('counterframe-card') !== null);
       const hidden = await page.evaluate(cardQuote);
       await page.evaluate(() => (document.querySelector('counterframe-card')!.shadowRoot!.querySelector('button.not-framing') as HTMLButtonElement).click());

@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFolders, type StaticServer } from '../../../scripts/lib/server';
 import type { BrowserDriver, TestPage } from './driver';
-
-// In an extension page: the id of the tab whose content script reports this URL.
-async function tabIdFor(url: string): Promise<number | null> {
-  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-  for (const tab of await api.tabs.query({})) {
-    const summary = await api.tabs.sendMessage(tab.id, { type: 'page:summary' }).catch(() => null);
-    if (summary?.url === url) return tab.id;
-  }
-  return null;
-}
+import { storedSettings, withTab } from './tabs';
 
 // In an extension page: the toolbar badge of a tab.
 function badgeOf(tabId: number): Promise<string> {
@@ -19,12 +10,6 @@ function badgeOf(tabId: number): Promise<string> {
 }
 
 const highlightCount = () => CSS.highlights.get('counterframe-uses')?.size ?? 0;
-
-// In an extension page: the settings as stored.
-async function storedSettings(): Promise<unknown> {
-  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-  return (await api.storage.sync.get('settings')).settings ?? null;
-}
 
 /** The per-site switch and settings, end to end, in a real browser. */
 export function describeSiteSwitch(label: string, launch: () => Promise<BrowserDriver>): void {
@@ -49,7 +34,7 @@ export function describeSiteSwitch(label: string, launch: () => Promise<BrowserD
 
     const popupFor = async (url: string): Promise<TestPage> => {
       const probe = await driver.openExtensionPage('popup.html');
-      const tabId = await probe.evaluate(tabIdFor, url);
+      const tabId = (await probe.evaluate(withTab, { url }))?.tabId ?? null;
       await probe.close();
       expect(tabId, `a tab showing ${url}`).not.toBeNull();
       const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);

@@ -1,0 +1,21 @@
+/**
+ * In an extension page: finds the tab whose content script reports this URL, sends it `message` if
+ * one is given, and returns the tab's id and the script's summary (null if no tab shows the URL).
+ * Self-contained, as functions handed to a page are serialised on their own.
+ */
+export async function withTab(args: { url: string; message?: unknown }): Promise<{ tabId: number; summary: any } | null> {
+  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+  for (const tab of await api.tabs.query({})) {
+    const summary = await api.tabs.sendMessage(tab.id, { type: 'page:summary' }).catch(() => null);
+    if (summary?.url !== args.url) continue;
+    if (args.message) await api.tabs.sendMessage(tab.id, args.message);
+    return { tabId: tab.id, summary };
+  }
+  return null;
+}
+
+/** In an extension page: the settings as stored. */
+export async function storedSettings(): Promise<unknown> {
+  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+  return (await api.storage.sync.get('settings')).settings ?? null;
+}
