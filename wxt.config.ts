@@ -25,6 +25,8 @@ export default defineConfig({
   vite: () => ({ plugins: [gateDataModule()], build: { modulePreload: { polyfill: false } } }),
   // Explicit imports only: every module says where its names come from.
   imports: false,
+  // The sources archive Firefox's review asks for: the project, not local test output.
+  zip: { excludeSources: ['artifacts/**', '.tmp/**', 'coverage/**'] },
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
