@@ -1,4 +1,4 @@
-import { leadingAtoms, matchAt, parsePattern, type Pattern } from './pattern';
+import { matchAt, parsePattern, type Pattern } from './pattern';
 import type { Token } from './tokens';
 
 export interface Hit<T> {
@@ -14,30 +14,50 @@ interface Entry<T> {
 }
 
 /**
- * Every pattern of the library in one index keyed by its first word, so a text is read once and
- * each word costs one lookup however large the library grows.
+ * Every pattern of the library in one index, so a text is read once and each word costs a couple of
+ * lookups however large the library grows. A pattern is filed under its first two words where both
+ * are fixed ("AI race", "军 备"), so patterns that share a common first word ("AI …", "China …") do not
+ * all wake up at every occurrence of it; under its first word alone otherwise; under its prefix for
+ * "outcompet*".
  */
 export class PatternIndex<T> {
-  private readonly exact = new Map<string, Entry<T>[]>();
+  private readonly single = new Map<string, Entry<T>[]>();
+  private readonly pairs = new Map<string, Entry<T>[]>();
   /** Keyed by the whole prefix ("outcompet" for outcompet*), so a bucket holds only true candidates. */
   private readonly prefixed = new Map<string, Entry<T>[]>();
   /** The lengths of those prefixes: a word is looked up once per length, not once per pattern. */
   private prefixLengths: number[] = [];
-  /** First words of every pattern, for the cheap "could anything match here?" test. */
-  readonly leadingWords = new Set<string>();
+
+  private file(map: Map<string, Entry<T>[]>, key: string, entry: Entry<T>): void {
+    const bucket = map.get(key);
+    // An entry is listed once per bucket even when two of its alternatives lead to the same key.
+    if (bucket?.some((e) => e.pattern === entry.pattern)) return;
+    if (bucket) bucket.push(entry);
+    else map.set(key, [entry]);
+  }
 
   add(source: string, payload: T): void {
     const pattern = parsePattern(source);
-    for (const atom of leadingAtoms(pattern)) {
-      const key = atom.word.toLowerCase();
-      const map = atom.prefix ? this.prefixed : this.exact;
-      if (atom.prefix && !this.prefixLengths.includes(key.length)) this.prefixLengths = [...this.prefixLengths, key.length].sort((a, b) => a - b);
-      const bucket = map.get(key);
-      // An entry is listed once per bucket even when two of its alternatives share it.
-      if (bucket?.some((e) => e.pattern === pattern)) continue;
-      if (bucket) bucket.push({ pattern, payload });
-      else map.set(key, [{ pattern, payload }]);
-      this.leadingWords.add(key);
+    const entry = { pattern, payload };
+    const [first, next] = pattern.steps;
+    if (first.kind !== 'words') return;
+    // The words that can follow a one-word alternative: the next step's first words, if that step is fixed.
+    const following =
+      next?.kind === 'words' && !next.optional && next.alternatives.every((atoms) => !atoms[0].prefix)
+        ? next.alternatives.map((atoms) => atoms[0].word.toLowerCase())
+        : null;
+    for (const atoms of first.alternatives) {
+      const head = atoms[0].word.toLowerCase();
+      if (atoms[0].prefix) {
+        if (!this.prefixLengths.includes(head.length)) this.prefixLengths = [...this.prefixLengths, head.length].sort((a, b) => a - b);
+        this.file(this.prefixed, head, entry);
+      } else if (atoms.length > 1 && !atoms[1].prefix) {
+        this.file(this.pairs, `${head} ${atoms[1].word.toLowerCase()}`, entry);
+      } else if (atoms.length === 1 && following) {
+        for (const second of following) this.file(this.pairs, `${head} ${second}`, entry);
+      } else {
+        this.file(this.single, head, entry);
+      }
     }
   }
 
@@ -53,7 +73,8 @@ export class PatternIndex<T> {
     };
     for (let i = from; i < limit; i++) {
       const word = tokens[i].norm;
-      tryBucket(this.exact.get(word), i);
+      tryBucket(this.single.get(word), i);
+      if (i + 1 < limit) tryBucket(this.pairs.get(`${word} ${tokens[i + 1].norm}`), i);
       for (const length of this.prefixLengths) {
         if (length > word.length) break;
         tryBucket(this.prefixed.get(word.slice(0, length)), i);

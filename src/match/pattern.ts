@@ -137,9 +137,3 @@ export function tellingAlternatives(pattern: Pattern): Atom[][] {
   const telling = required.find((s) => s.alternatives.every(isSelective)) ?? required[0];
   return telling.alternatives;
 }
-
-/** The first word of each alternative of the pattern's first step: where a match can begin. */
-export function leadingAtoms(pattern: Pattern): Atom[] {
-  const first = pattern.steps[0];
-  return first.kind === 'words' ? first.alternatives.map((atoms) => atoms[0]) : [];
-}
