@@ -23,7 +23,6 @@ export const CHROMIUM_FLAGS = [
 
 export interface ChromiumSession {
   context: BrowserContext;
-  profile: string;
   close(): Promise<void>;
 }
 
@@ -39,7 +38,6 @@ export async function launchChromium(options: { headless?: boolean; profile?: st
   });
   return {
     context,
-    profile,
     async close() {
       await context.close();
       if (!options.profile) rmSync(profile, { recursive: true, force: true });

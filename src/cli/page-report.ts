@@ -2,7 +2,7 @@ import { isProbablyReaderable } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { analyzeDocument } from '../analyze';
 import { bundledLibrary } from '../claims/library';
-import { compileLibrary, eagerSource, type CompiledLibrary } from '../match/compile';
+import { compileLibrary, eagerSource, type LibrarySource } from '../match/compile';
 import type { Match } from '../match/match';
 
 /** The stable JSON shape of one page; later versions may add fields, never rename or remove them. */
@@ -12,15 +12,15 @@ export interface PageReport {
   matches: Match[];
 }
 
-let bundled: CompiledLibrary | undefined;
+let bundled: LibrarySource | undefined;
 
 /** Parses saved HTML with jsdom and runs the extension's pipeline on it. */
-export function reportPage(html: string, compiled: CompiledLibrary = (bundled ??= compileLibrary(bundledLibrary))): PageReport {
+export function reportPage(html: string, source: LibrarySource = (bundled ??= eagerSource(compileLibrary(bundledLibrary)))): PageReport {
   // A saved page has no live URL; Readability resolves relative links against this placeholder.
   const dom = new JSDOM(html, { url: 'https://saved-page.invalid/', virtualConsole: new VirtualConsole() });
   try {
     const doc = dom.window.document;
-    const { title, matches } = analyzeDocument(doc, null, eagerSource(compiled));
+    const { title, matches } = analyzeDocument(doc, null, source);
     return { title, readerable: isProbablyReaderable(doc), matches };
   } finally {
     dom.window.close();

@@ -18,8 +18,6 @@ export interface CompiledLibrary {
   claims: CompiledClaim[];
   index: PatternIndex<Cue>;
   counterpoints: Map<string, Counterpoint>;
-  /** What a page must hold for anything to match (see gate-words.ts). */
-  gate: GateData;
 }
 
 /** Compiles the library once into one index of every pattern it holds. */
@@ -43,7 +41,6 @@ export function compileLibrary(library: ClaimLibrary): CompiledLibrary {
     claims,
     index,
     counterpoints: new Map(library.counterpoints.map((c) => [c.id, c])),
-    gate: gateDataOf(library),
   };
 }
 
@@ -56,8 +53,9 @@ export interface LibrarySource {
   compile(): CompiledLibrary;
 }
 
+/** For the command line and tests: the library compiled up front, the gate derived from it. */
 export function eagerSource(compiled: CompiledLibrary): LibrarySource {
-  return { gate: compiled.gate, compile: () => compiled };
+  return { gate: gateDataOf(compiled.library), compile: () => compiled };
 }
 
 export function lazySource(library: ClaimLibrary, gate: GateData): LibrarySource {

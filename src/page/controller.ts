@@ -147,12 +147,9 @@ export function createPageController(doc: Document, url: string, source: Library
       report();
       return;
     }
-    if (!analysis) {
-      readings++;
-      lastReading = Date.now();
-      analysis = analyzeDocument(doc, currentUrl(), source, measure);
-    }
-    paint();
+    // The first reading paints; later applies only repaint for the new settings.
+    if (analysis) paint();
+    else read();
     follow(true);
   };
 
