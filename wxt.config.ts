@@ -32,8 +32,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: the reader's settings. contextMenus: "switch on or off for this site" on the page's menu.
-    // The content script's own matches (http and https pages) are its only host access.
-    permissions: ['storage', 'contextMenus'],
+    // offscreen (Chromium): a document where pages are read with Readability, away from the page; Firefox
+    // reads them in its background page. The content script's own matches are its only host access.
+    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -1,9 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { PageReading } from '../src/analyze';
 import { handleMessage, toggleSiteOfTab, type BackgroundDeps } from '../src/background/background';
+import { ensureOffscreenDocument } from '../src/background/offscreen';
+import { createPageReader } from '../src/background/reading';
 import { inBrowserLanguage } from '../src/i18n-browser';
 import { parseMessage, type PageSummary } from '../src/messages';
-import { createSettingsWriter, settingsItem } from '../src/settings/store';
+import { createSerialWriter, packsItem, settingsItem } from '../src/settings/store';
 
 const MENU_ID = 'toggle-site';
 /** Keyboard commands that walk through a page's highlights (their keys are in wxt.config.ts). */
@@ -11,8 +14,18 @@ const STEP_COMMANDS: Record<string, 1 | -1> = { 'next-highlight': 1, 'previous-h
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
+  const packs = packsItem();
+  // Firefox's background page can parse HTML itself; Chromium's service worker hands it to its offscreen document.
+  const readHere = import.meta.env.FIREFOX ? createPageReader(new DOMParser(), import.meta.env.MODE === 'bench') : null;
   const deps: BackgroundDeps = {
-    update: createSettingsWriter(settingsItem()),
+    update: createSerialWriter(settingsItem()),
+    updatePacks: createSerialWriter(packs),
+    read: async (html) => {
+      const installed = (await packs.getValue()).packs;
+      if (readHere) return readHere(html, installed);
+      await ensureOffscreenDocument();
+      return (await browser.runtime.sendMessage({ type: 'offscreen:read', html, packs: installed })) as PageReading;
+    },
     setBadge: (tabId, text) => {
       void action.setBadgeText({ tabId, text }).catch(() => {});
       void action.setBadgeBackgroundColor({ tabId, color: text === inBrowserLanguage('badgeOff') ? '#777777' : '#b36b00' }).catch(() => {});

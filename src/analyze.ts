@@ -1,30 +1,51 @@
-import { extractArticle, passagesOf, type Article } from './extract/extract';
+import { cardLibraryFor, type CardLibrary } from './card/card-view';
+import { extractArticle, passagesOf } from './extract/extract';
 import { gatePage, type GateResult } from './extract/gate';
 import type { CompiledLibrary, LibrarySource } from './match/compile';
 import { matchPassages, type Match } from './match/match';
 import { unmeasured, type Measure } from './measure';
 
-export interface PageAnalysis {
-  gate: GateResult;
+/** What reading a page gives the page back: its article's text, the matches in it, and their cards. */
+export interface PageReading {
   title: string;
-  /** The article, when the page got as far as Readability and Readability found one. */
-  article: Article | null;
+  /** The article's text, where Readability found one: match offsets point into it. */
+  articleText: string | null;
   matches: Match[];
+  cards: CardLibrary;
+  /** The benchmark build only: how long each stage took where the page was read. */
+  timings?: Record<string, number>;
+}
+
+export interface PageAnalysis extends PageReading {
+  gate: GateResult;
+}
+
+export const NOTHING_READ: PageReading = { title: '', articleText: null, matches: [], cards: { claims: {}, counterpoints: {} } };
+
+/**
+ * Readability, then matching. The extension runs this away from the page's main thread (the
+ * offscreen document in Chromium, the background page in Firefox) on a copy of the page parsed from
+ * its HTML, which Readability may change: `ownCopy` says so and spares a clone.
+ */
+export function readPage(doc: Document, compiled: CompiledLibrary, measure: Measure = unmeasured, ownCopy = false): PageReading {
+  const article = measure('extract', () => extractArticle(doc, ownCopy));
+  const matches = article ? measure('match', () => matchPassages(compiled, article.passages)) : [];
+  return { title: article?.title || doc.title, articleText: article?.text ?? null, matches, cards: cardLibraryFor(compiled, matches) };
+}
+
+/** readPage on a page's serialised HTML (see serializePage). */
+export function readHtml(html: string, compiled: CompiledLibrary, parser: DOMParser, measure: Measure = unmeasured): PageReading {
+  const doc = measure('parse', () => parser.parseFromString(html, 'text/html'));
+  return readPage(doc, compiled, measure, true);
 }
 
 /**
- * The pipeline up to matching: gate, extract, match. The extension, the command line and the tests
- * all call this, so they flag the same passages. A page the gate turns away costs one text scan.
+ * The whole pipeline in one place, for the command line and the tests: gate, extract, match. A page
+ * the gate turns away costs one text scan.
  */
 export function analyzeDocument(doc: Document, url: string | null, source: LibrarySource, measure: Measure = unmeasured): PageAnalysis {
-  const gate = measure('gate', () => gatePage(doc, url, source.gate));
-  const article = gate.run ? measure('extract', () => extractArticle(doc)) : null;
-  return {
-    gate,
-    title: article?.title || doc.title,
-    article,
-    matches: article ? measure('match', () => matchPassages(source.compile(), article.passages)) : [],
-  };
+  const gate = measure('gate', () => gatePage(doc, url, source.gate, measure));
+  return { gate, ...(gate.run ? readPage(doc, source.compile(), measure) : { ...NOTHING_READ, title: doc.title }) };
 }
 
 /** Matches lines of text as passages of their own, without Readability: one result per line. */

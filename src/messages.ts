@@ -23,6 +23,14 @@ const MessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('settings:import'), text: v.string() }),
   /** content → background: what this tab shows, for the toolbar badge. */
   v.strictObject({ type: v.literal('page:report'), state: v.picklist(['on', 'off', 'idle']), uses: v.number(), critiques: v.number() }),
+  /** content → background: read this page (its serialised HTML) away from its main thread. */
+  v.strictObject({ type: v.literal('page:read'), html: v.string() }),
+  /** background → offscreen document (Chromium): read this page with the library and these packs. */
+  v.strictObject({ type: v.literal('offscreen:read'), html: v.string(), packs: v.array(v.any()) }),
+  /** options → background: add (or replace) a claim pack from a file the reader chose (checked there). */
+  v.strictObject({ type: v.literal('packs:import'), text: v.string() }),
+  /** options → background: remove an imported claim pack. */
+  v.strictObject({ type: v.literal('packs:remove'), id: v.string() }),
   /** popup, background → content: what does this page show? */
   v.strictObject({ type: v.literal('page:summary') }),
   /** background (keyboard command) → content: go to the next or previous highlight and open its card. */
@@ -41,6 +49,8 @@ export function parseMessage(data: unknown): Message | null {
 /** The content script's answer to page:summary. */
 export interface PageSummary {
   url: string;
+  /** True until the page has been read with the reader's settings (the settings load, a reading is on its way). */
+  reading: boolean;
   site: string | null;
   enabled: boolean;
   highlights: { id: number; frame: string; stance: 'uses' | 'critiques'; snippet: string }[];

@@ -3,3 +3,9 @@ declare module 'virtual:counterframe-gate' {
   const gate: import('./match/gate-words').GateData;
   export default gate;
 }
+
+/** Readability's readerable check on its own (the package's index brings all of Readability with it). */
+declare module '@mozilla/readability/Readability-readerable.js' {
+  const isProbablyReaderable: (doc: Document, options?: { minContentLength?: number; minScore?: number }) => boolean;
+  export default isProbablyReaderable;
+}

@@ -1,14 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bundledLibrary } from '../../src/claims/library';
+import bundledGate from 'virtual:counterframe-gate';
 import { inBrowserLanguage } from '../../src/i18n-browser';
-import gate from 'virtual:counterframe-gate';
-import { lazySource } from '../../src/match/compile';
 import { parseMessage } from '../../src/messages';
-import { benchMeasure } from '../../src/page/bench-measure';
+import { benchMeasure, benchReader } from '../../src/page/bench-measure';
 import { createPageController } from '../../src/page/controller';
 import { addDismissal, pageKey } from '../../src/page/dismissed';
-import { dismissalsItem, settingsItem } from '../../src/settings/store';
+import { remoteReader } from '../../src/page/reader';
+import { dismissalsItem, packsItem, settingsItem } from '../../src/settings/store';
 import './highlights.css';
 
 export default defineContentScript({
@@ -25,22 +24,34 @@ export default defineContentScript({
     scope[flag] = true;
 
     const dismissals = dismissalsItem();
+    const packs = packsItem();
     const page = () => pageKey(location.href);
-    // The library is compiled only if the page gets past the gate; most pages never need it.
-    const controller = createPageController(document, location.href, lazySource(bundledLibrary, gate), {
+    // Only the gate, anchoring and painting run here: Readability and the library run where the
+    // background reads pages (see src/background/reading.ts), so this script stays small.
+    let gate = bundledGate;
+    const read = remoteReader((message) => browser.runtime.sendMessage(message), bench ? benchMeasure : undefined);
+    const controller = createPageController(document, location.href, {
+      gate: () => gate,
+      read: bench ? benchReader(read) : read,
       t: inBrowserLanguage,
       currentUrl: () => location.href,
       report: (report) => void browser.runtime.sendMessage({ type: 'page:report', ...report }).catch(() => {}),
       onNotFraming: (key) => void dismissals.getValue().then((all) => dismissals.setValue(addDismissal(all, page(), key))),
       measure: bench ? benchMeasure : undefined,
+      // Once the extension is reloaded or updated, this page keeps what it shows and says nothing.
+      onError: (error) => {
+        if (!ctx.isInvalid) console.error('Counterframe could not read this page:', error);
+      },
     });
     const settings = settingsItem();
-    void Promise.all([settings.getValue(), dismissals.getValue()]).then(([value, all]) => {
+    void Promise.all([settings.getValue(), dismissals.getValue(), packs.getValue()]).then(([value, all, installed]) => {
+      gate = installed.gate ?? bundledGate;
       controller.setDismissed(all[page()] ?? []);
       controller.apply(value);
     });
     const unwatchSettings = settings.watch((value) => controller.apply(value));
     const unwatchDismissals = dismissals.watch((all) => controller.setDismissed(all[page()] ?? []));
+    const unwatchPacks = packs.watch((installed) => (gate = installed.gate ?? bundledGate));
     const onMessage = (raw: unknown) => {
       const message = parseMessage(raw);
       if (message?.type === 'page:summary') return Promise.resolve(controller.summary());
@@ -53,6 +64,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       unwatchSettings();
       unwatchDismissals();
+      unwatchPacks();
       browser.runtime.onMessage.removeListener(onMessage);
       controller.stop();
       scope[flag] = false;

@@ -4,7 +4,7 @@ import { bundledLibrary } from '../../src/claims/library';
 import { inBrowserLanguage } from '../../src/i18n-browser';
 import type { Message } from '../../src/messages';
 import { renderOptions, type OptionsDeps } from '../../src/options/options';
-import { settingsItem } from '../../src/settings/store';
+import { packsItem, settingsItem } from '../../src/settings/store';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = inBrowserLanguage('optionsTitle');
@@ -21,9 +21,15 @@ const deps: OptionsDeps = {
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   },
-  state: { notice: null },
+  state: { notices: {} },
 };
 
-const render = async () => renderOptions(root, await settings.getValue(), deps);
+const packs = packsItem();
+const render = async () => {
+  const [current, installed] = await Promise.all([settings.getValue(), packs.getValue()]);
+  const views = installed.packs.map((p) => ({ id: p.id, name: p.name, frames: p.frames.map((f) => ({ id: f.id, name: f.name })) }));
+  renderOptions(root, current, views, deps);
+};
 void render();
 settings.watch(() => void render());
+packs.watch(() => void render());

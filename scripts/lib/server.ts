@@ -11,9 +11,9 @@ export interface StaticServer {
 
 /**
  * Serves folders on 127.0.0.1 at a free port, for pages that must load over http(s) like real news
- * pages. `mounts` maps a URL prefix ("/corpus/") to a folder.
+ * pages. `mounts` maps a URL prefix ("/corpus/") to a folder; `headers` are sent with every file.
  */
-export async function serveFolders(mounts: Record<string, string>): Promise<StaticServer> {
+export async function serveFolders(mounts: Record<string, string>, headers: Record<string, string> = {}): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     const prefix = Object.keys(mounts).sort((a, b) => b.length - a.length).find((p) => path.startsWith(p));
@@ -23,7 +23,7 @@ export async function serveFolders(mounts: Record<string, string>): Promise<Stat
     if (!file.startsWith(root)) return void res.writeHead(403).end('forbidden');
     try {
       const body = await readFile(file.endsWith('/') ? join(file, 'index.html') : file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }

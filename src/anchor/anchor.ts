@@ -1,4 +1,3 @@
-import type { Article } from '../extract/extract';
 import type { Match } from '../match/match';
 import { buildTextIndex, pointAt, type TextIndex } from '../text/dom-text';
 
@@ -73,7 +72,7 @@ export function rangeAt(doc: Document, index: TextIndex, start: number, end: num
  * Re-finds each matched sentence in the live page (Readability worked on a copy) and returns DOM
  * ranges for it and for its trigger phrases. Matches whose text is no longer on the page are left out.
  */
-export function anchorMatches(root: Node, article: Article, matches: Match[]): AnchoredPassage[] {
+export function anchorMatches(root: Node, articleText: string, matches: Match[]): AnchoredPassage[] {
   const doc = root.ownerDocument ?? (root as Document);
   const index = buildTextIndex(root);
   const bySentence = new Map<number, Match[]>();
@@ -85,7 +84,7 @@ export function anchorMatches(root: Node, article: Article, matches: Match[]): A
   const anchored: AnchoredPassage[] = [];
   for (const group of bySentence.values()) {
     const { sentenceStart, sentenceEnd } = group[0];
-    const found = findQuote(index.text, selectorFor(article.text, sentenceStart, sentenceEnd));
+    const found = findQuote(index.text, selectorFor(articleText, sentenceStart, sentenceEnd));
     if (!found) continue;
     const sentence = rangeAt(doc, index, found.start, found.end);
     if (!sentence) continue;

@@ -1,11 +1,17 @@
+import type { PageReading } from '../analyze';
+import { checkPack, installedPacks, type InstalledPacks } from '../claims/packs';
 import type { Translate } from '../i18n';
 import type { ImportReply, Message, PageSummary } from '../messages';
 import { parseSettingsFile, type Settings } from '../settings/settings';
 import { isSiteEnabled, normalizeSite, setSiteEnabled } from '../settings/site-rules';
 
 export interface BackgroundDeps {
-  /** The one writer of settings (see createSettingsWriter). */
+  /** The one writer of settings (see createSerialWriter). */
   update: (change: (current: Settings) => Settings) => Promise<Settings>;
+  /** The one writer of the imported claim packs. */
+  updatePacks: (change: (current: InstalledPacks) => InstalledPacks) => Promise<InstalledPacks>;
+  /** Reads a page's HTML with the library and the reader's packs, away from the page. */
+  read: (html: string) => Promise<PageReading>;
   setBadge: (tabId: number, text: string) => void;
   /** Asks the content script of a tab what it shows; undefined where none runs. */
   askTab: (tabId: number) => Promise<PageSummary | undefined>;
@@ -53,12 +59,33 @@ export async function handleMessage(message: Message, tabId: number | undefined,
       await deps.update(() => parsed.settings);
       return { ok: true } satisfies ImportReply;
     }
+    case 'packs:import': {
+      let reply: ImportReply = { ok: true };
+      await deps.updatePacks((current) => {
+        const checked = checkPack(message.text, current.packs);
+        if (!checked.ok) {
+          reply = checked;
+          return current;
+        }
+        return installedPacks([...current.packs.filter((p) => p.id !== checked.pack.id), checked.pack]);
+      });
+      return reply;
+    }
+    case 'packs:remove': {
+      await deps.updatePacks((current) =>
+        current.packs.some((p) => p.id === message.id) ? installedPacks(current.packs.filter((p) => p.id !== message.id)) : current,
+      );
+      return { ok: true };
+    }
+    case 'page:read':
+      return deps.read(message.html);
     case 'page:report': {
       if (tabId === undefined) return undefined;
       const total = message.uses + message.critiques;
       deps.setBadge(tabId, message.state === 'off' ? deps.t('badgeOff') : total > 0 ? String(total) : '');
       return undefined;
     }
+    case 'offscreen:read':
     case 'page:summary':
     case 'highlight:step':
     case 'highlight:show':

@@ -2,6 +2,31 @@ import type { Counterpoint, Stance } from '../claims/types';
 import type { CompiledLibrary } from '../match/compile';
 import type { Match } from '../match/match';
 
+/**
+ * What cards need of the library: the claims and counterpoints of one page's matches. The page is
+ * read away from it (see analyze.ts), and only this part of the library travels back to it.
+ */
+export interface CardLibrary {
+  claims: Record<string, { frameName: string; assumes: string; says: string; counterpoints: string[] }>;
+  counterpoints: Record<string, Counterpoint>;
+}
+
+/** The part of the library that the cards for `matches` show. */
+export function cardLibraryFor(compiled: CompiledLibrary, matches: Match[]): CardLibrary {
+  const cards: CardLibrary = { claims: {}, counterpoints: {} };
+  for (const { claimId } of matches) {
+    const entry = compiled.claims.find((c) => c.claim.id === claimId);
+    if (!entry || cards.claims[claimId]) continue;
+    const { frame, claim } = entry;
+    cards.claims[claimId] = { frameName: frame.name, assumes: frame.assumes, says: claim.says, counterpoints: claim.counterpoints };
+    for (const id of claim.counterpoints) {
+      const point = compiled.counterpoints.get(id);
+      if (point) cards.counterpoints[id] = point;
+    }
+  }
+  return cards;
+}
+
 export interface SourceView {
   /** "Title, Publisher, 2026-02-20" */
   label: string;
@@ -44,16 +69,16 @@ function sourceView(counterpoint: Counterpoint): SourceView {
 }
 
 /** The card for the matches of one passage: each claim, then the counterpoints of all of them, once each. */
-export function cardViewFor(matches: Match[], compiled: CompiledLibrary): CardView {
+export function cardViewFor(matches: Match[], library: CardLibrary): CardView {
   const claims: ClaimView[] = [];
   const counterpointIds: string[] = [];
   for (const match of matches) {
-    const entry = compiled.claims.find((c) => c.claim.id === match.claimId);
-    if (!entry) continue;
-    claims.push({ frameName: entry.frame.name, assumes: entry.frame.assumes, says: entry.claim.says, quote: match.quote, stance: match.stance });
-    for (const id of entry.claim.counterpoints) if (!counterpointIds.includes(id)) counterpointIds.push(id);
+    const claim = library.claims[match.claimId];
+    if (!claim) continue;
+    claims.push({ frameName: claim.frameName, assumes: claim.assumes, says: claim.says, quote: match.quote, stance: match.stance });
+    for (const id of claim.counterpoints) if (!counterpointIds.includes(id)) counterpointIds.push(id);
   }
-  const points = counterpointIds.map((id) => compiled.counterpoints.get(id)).filter((c): c is Counterpoint => c !== undefined);
+  const points = counterpointIds.map((id) => library.counterpoints[id]).filter((c): c is Counterpoint => c !== undefined);
   const view = (c: Counterpoint): CounterpointView => ({ id: c.id, text: c.text, source: sourceView(c) });
   return {
     stance: matches.some((m) => m.stance === 'uses') ? 'uses' : 'critiques',

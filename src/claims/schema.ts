@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { parsePattern, PatternError } from '../match/pattern';
 import type { ClaimLibrary, Counterpoint, Cues, Frame } from './types';
 
-const Id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by "-"'));
+export const Id = v.pipe(v.string(), v.maxLength(64, 'must be at most 64 characters'), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by "-"'));
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
 
 const PatternText = v.pipe(

@@ -49,12 +49,13 @@ export function passagesOf(blocks: string[]): { text: string; passages: Passage[
 }
 
 /**
- * Runs Readability on a clone of `doc` (Readability changes the document it reads) and splits the
- * article into passages. Returns null when Readability finds no article.
+ * Runs Readability and splits the article into passages. Readability changes the document it reads:
+ * it works on a clone unless `ownCopy` says the document is a throwaway copy already. Returns null
+ * when Readability finds no article.
  */
-export function extractArticle(doc: Document): Article | null {
-  const clone = doc.cloneNode(true) as Document;
-  const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element }).parse();
+export function extractArticle(doc: Document, ownCopy = false): Article | null {
+  const copy = ownCopy ? doc : (doc.cloneNode(true) as Document);
+  const parsed = new Readability<Element>(copy, { serializer: (el) => el as Element }).parse();
   if (!parsed?.content) return null;
   const blocks = leafBlocks(parsed.content).map((el) => buildTextIndex(el).text);
   const { text, passages } = passagesOf(blocks.length > 0 ? blocks : [buildTextIndex(parsed.content).text]);

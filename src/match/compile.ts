@@ -45,8 +45,8 @@ export function compileLibrary(library: ClaimLibrary): CompiledLibrary {
 }
 
 /**
- * The library as the page pipeline uses it: the gate's word lists at once (small, and shipped
- * precomputed in the extension), the compiled library only when a page gets past the gate.
+ * The library as the whole pipeline uses it (the command line, the tests): the gate's word lists, and
+ * the compiled library for pages that get past the gate.
  */
 export interface LibrarySource {
   gate: GateData;
@@ -56,9 +56,4 @@ export interface LibrarySource {
 /** For the command line and tests: the library compiled up front, the gate derived from it. */
 export function eagerSource(compiled: CompiledLibrary): LibrarySource {
   return { gate: gateDataOf(compiled.library), compile: () => compiled };
-}
-
-export function lazySource(library: ClaimLibrary, gate: GateData): LibrarySource {
-  let compiled: CompiledLibrary | undefined;
-  return { gate, compile: () => (compiled ??= compileLibrary(library)) };
 }

@@ -1,6 +1,5 @@
 import type { ClaimLibrary } from '../claims/types';
 import { parsePattern, tellingAlternatives } from './pattern';
-import { casedForm, WORD } from './tokens';
 
 /**
  * The page gate's data: for each claim, the words a page must hold for one of its triggers to match,
@@ -19,7 +18,6 @@ export interface GateData {
 }
 
 const HAN = /^\p{Script=Han}+$/u;
-const PREFIX_KEY = 3;
 /** Word sequences up to this long are tracked as sequences by the gate's scan. */
 const MAX_SEQUENCE = 3;
 
@@ -59,59 +57,61 @@ export function gateDataOf(library: ClaimLibrary): GateData {
   };
 }
 
-interface LoadedGate {
-  words: Set<string>;
-  prefixes: Set<string>;
+const HAN_CHAR = /\p{Script=Han}/u;
+const LETTER = /[\p{L}\p{N}\p{M}]/u;
+
+/** A character that continues a word as the matcher reads words (Chinese characters are words of their own). */
+function continuesWord(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return LETTER.test(ch) && !HAN_CHAR.test(ch);
 }
 
-const loaded = new WeakMap<GateData, LoadedGate>();
-
-function load(gate: GateData): LoadedGate {
-  let ready = loaded.get(gate);
-  if (!ready) {
-    const all = [...gate.claims.map((c) => c.trigger), ...Object.values(gate.contexts)];
-    ready = {
-      words: new Set(all.flatMap((w) => w.exact)),
-      prefixes: new Set(all.flatMap((w) => w.prefixes.map((p) => p.slice(0, PREFIX_KEY)))),
-    };
-    loaded.set(gate, ready);
+/**
+ * Whether `entry` (lower case; several words joined by single spaces) stands in `text` (lower case)
+ * as whole words, in sequence, with anything but letters between them ("a.i.", "arms-race"). A
+ * `prefix` entry may go on into a longer word. Native indexOf finds the candidates: this runs cold,
+ * once per page, so it leaves the per-character work to the engine.
+ */
+function stands(text: string, entry: string, prefix: boolean): boolean {
+  const words = entry.split(' ');
+  const first = words[0];
+  for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
+    if (continuesWord(text[at - 1])) continue;
+    let end = at + first.length;
+    let whole = true;
+    for (let i = 1; i < words.length && whole; i++) {
+      let next = end;
+      while (next < text.length && next - end < 4 && !continuesWord(text[next]) && !HAN_CHAR.test(text[next])) next++;
+      whole = next > end && text.startsWith(words[i], next);
+      end = next + words[i].length;
+    }
+    if (whole && (prefix || !continuesWord(text[end]))) return true;
   }
-  return ready;
+  return false;
 }
 
 /**
  * A cheap, necessary test on a page's text: false only when no claim could match anywhere in it (no
- * claim has both a trigger's telling word and a telling word of each context it needs). It reads
- * words with the matcher's own word pattern and only looks them up: no tokens, no Readability.
+ * claim has both a trigger's telling word and a telling word of each context it needs). Each word is
+ * looked for at most once, and only until the answer is known.
  */
 export function mightMatch(gate: GateData, text: string): boolean {
-  const { words, prefixes } = load(gate);
-  const found = new Set<string>();
-  let previous = '';
-  let beforePrevious = '';
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const word = (raw.includes("'") || raw.includes('’') ? casedForm(raw) : raw).toLowerCase();
-    if (words.has(word) || (word.length >= PREFIX_KEY && prefixes.has(word.slice(0, PREFIX_KEY)))) found.add(word);
-    const two = `${previous} ${word}`;
-    if (words.has(two)) found.add(two);
-    const three = `${beforePrevious} ${two}`;
-    if (words.has(three)) found.add(three);
-    beforePrevious = previous;
-    previous = word;
-  }
-  const hanFound = new Map<string, boolean>();
-  const hasHan = (seq: string) => {
-    let yes = hanFound.get(seq);
-    if (yes === undefined) hanFound.set(seq, (yes = text.includes(seq)));
-    return yes;
+  const lower = text.toLowerCase();
+  const seen = new Map<string, boolean>();
+  const look = (entry: string, prefix: boolean) => {
+    let found = seen.get(entry);
+    if (found === undefined) seen.set(entry, (found = stands(lower, entry, prefix)));
+    return found;
   };
-  const has = (w: GateWords | undefined) => {
-    if (!w) return false;
-    for (const x of w.exact) if (found.has(x)) return true;
-    for (const p of w.prefixes) for (const f of found) if (f.startsWith(p)) return true;
-    for (const seq of w.han) if (hasHan(seq)) return true;
-    return false;
+  const has = (w: GateWords | undefined) =>
+    w !== undefined && (w.exact.some((x) => look(x, false)) || w.prefixes.some((p) => look(p, true)) || w.han.some((seq) => lower.includes(seq)));
+  const contexts = new Map<string, boolean>();
+  const hasContext = (name: string) => {
+    let found = contexts.get(name);
+    if (found === undefined) contexts.set(name, (found = has(gate.contexts[name])));
+    return found;
   };
-  return gate.claims.some((c) => has(c.trigger) && c.needs.every((need) => has(gate.contexts[need])));
+  return gate.claims.some((c) => c.needs.every(hasContext) && has(c.trigger));
 }

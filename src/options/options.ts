@@ -1,25 +1,80 @@
-import type { Translate } from '../i18n';
+import type { MessageKey, Translate } from '../i18n';
 import type { ImportReply, Message } from '../messages';
 import { exportSettings, type Settings } from '../settings/settings';
 import { normalizeSite } from '../settings/site-rules';
 import { el } from '../ui/dom';
 
+interface FrameName {
+  id: string;
+  name: string;
+}
+
+/** An imported claim pack, as the page lists it. */
+export interface PackView {
+  id: string;
+  name: string;
+  frames: FrameName[];
+}
+
+interface Notice {
+  text: string;
+  problems: string[];
+}
+
 export interface OptionsDeps {
   t: Translate;
-  frames: { id: string; name: string }[];
+  /** The bundled library's frames (a pack's frames come with the pack). */
+  frames: FrameName[];
   send: (message: Message) => Promise<unknown>;
   /** Offers a file for download. */
   download: (name: string, text: string) => void;
-  /** The last import's outcome, kept by the page across re-renders. */
-  state: { notice: { text: string; problems: string[] } | null };
+  /** The last import's outcome for each kind of file, kept by the page across re-renders. */
+  state: { notices: Partial<Record<'settings' | 'pack', Notice>> };
+}
+
+/**
+ * A file chooser whose file goes to the background as `message(text)`; the outcome (imported, or
+ * refused with each problem) shows under it.
+ */
+function fileImport(
+  root: HTMLElement,
+  rerender: () => void,
+  deps: OptionsDeps,
+  kind: 'settings' | 'pack',
+  labels: { choose: MessageKey; done: MessageKey; refused: MessageKey },
+  message: (text: string) => Message,
+): HTMLElement[] {
+  const doc = root.ownerDocument;
+  const { t } = deps;
+  const file = el(doc, 'input', { type: 'file', id: `import-${kind}`, accept: 'application/json,.json' });
+  const label = el(doc, 'label', { for: file.id }, `${t(labels.choose)} `);
+  const result = el(doc, 'div', { id: `import-${kind}-result`, role: 'status' });
+  const notice = deps.state.notices[kind];
+  if (notice) {
+    result.append(el(doc, 'p', {}, notice.text));
+    if (notice.problems.length > 0) {
+      const ul = el(doc, 'ul');
+      for (const problem of notice.problems) ul.append(el(doc, 'li', {}, problem));
+      result.append(ul);
+    }
+  }
+  file.addEventListener('change', async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    const reply = (await deps.send(message(await chosen.text()))) as ImportReply;
+    deps.state.notices[kind] = reply.ok ? { text: t(labels.done), problems: [] } : { text: t(labels.refused), problems: reply.problems };
+    // A refused file changes nothing in storage, so no re-render comes from there: show the result now.
+    rerender();
+  });
+  return [label, file, result];
 }
 
 /**
  * Renders the options page into `root`. Every change goes to the background, the one writer of
- * settings; the page re-renders when the stored settings change.
+ * settings and packs; the page re-renders when either changes in storage.
  */
-export function renderOptions(root: HTMLElement, settings: Settings, deps: OptionsDeps): void {
-  const notice = deps.state.notice;
+export function renderOptions(root: HTMLElement, settings: Settings, packs: PackView[], deps: OptionsDeps): void {
+  const rerender = () => renderOptions(root, settings, packs, deps);
   const doc = root.ownerDocument;
   const { t } = deps;
   root.replaceChildren(el(doc, 'h1', {}, t('optionsTitle')));
@@ -80,7 +135,7 @@ export function renderOptions(root: HTMLElement, settings: Settings, deps: Optio
   const critiquesLabel = el(doc, 'label', { for: 'show-critiques', class: 'row' });
   critiquesLabel.append(critiques, doc.createTextNode(` ${t('popupShowCritiques')}`));
   show.append(critiquesLabel, el(doc, 'h3', {}, t('optionsFrames')));
-  for (const frame of deps.frames) {
+  for (const frame of [...deps.frames, ...packs.flatMap((p) => p.frames)]) {
     const box = el(doc, 'input', { type: 'checkbox', id: `frame-${frame.id}` });
     box.checked = !settings.hiddenFrames.includes(frame.id);
     box.addEventListener('change', () => {
@@ -98,25 +153,27 @@ export function renderOptions(root: HTMLElement, settings: Settings, deps: Optio
   backup.append(el(doc, 'h2', { id: 'backup' }, t('optionsBackup')));
   const exportButton = el(doc, 'button', { type: 'button', id: 'export' }, t('optionsExport'));
   exportButton.addEventListener('click', () => deps.download('counterframe-settings.json', exportSettings(settings)));
-  const file = el(doc, 'input', { type: 'file', id: 'import', accept: 'application/json,.json' });
-  const fileLabel = el(doc, 'label', { for: 'import' }, `${t('optionsImport')} `);
-  const result = el(doc, 'div', { id: 'import-result', role: 'status' });
-  if (notice) {
-    result.append(el(doc, 'p', {}, notice.text));
-    if (notice.problems.length > 0) {
-      const ul = el(doc, 'ul');
-      for (const problem of notice.problems) ul.append(el(doc, 'li', {}, problem));
-      result.append(ul);
-    }
-  }
-  file.addEventListener('change', async () => {
-    const chosen = file.files?.[0];
-    if (!chosen) return;
-    const reply = (await deps.send({ type: 'settings:import', text: await chosen.text() })) as ImportReply;
-    deps.state.notice = reply.ok ? { text: t('optionsImported'), problems: [] } : { text: t('optionsImportRefused'), problems: reply.problems };
-    // A refused file changes no setting, so no re-render comes from storage: show the result now.
-    renderOptions(root, settings, deps);
-  });
-  backup.append(exportButton, fileLabel, file, result);
+  backup.append(
+    exportButton,
+    ...fileImport(root, rerender, deps, 'settings', { choose: 'optionsImport', done: 'optionsImported', refused: 'optionsImportRefused' }, (text) => ({ type: 'settings:import', text })),
+  );
   root.append(backup);
+
+  // Claim packs
+  const library = el(doc, 'section', { 'aria-labelledby': 'packs' });
+  library.append(el(doc, 'h2', { id: 'packs' }, t('optionsPacks')), el(doc, 'p', { class: 'hint' }, t('optionsPacksHint')));
+  const list = el(doc, 'ul', { id: 'pack-list', 'aria-labelledby': 'packs' });
+  if (packs.length === 0) list.append(el(doc, 'li', { class: 'empty' }, t('optionsNoPacks')));
+  for (const pack of packs) {
+    const li = el(doc, 'li', {}, `${t('optionsPackEntry', [pack.name, String(pack.frames.length)])} `);
+    const remove = el(doc, 'button', { type: 'button', 'aria-label': t('optionsRemovePack', [pack.name]) }, '×');
+    remove.addEventListener('click', () => void deps.send({ type: 'packs:remove', id: pack.id }));
+    li.append(remove);
+    list.append(li);
+  }
+  library.append(
+    list,
+    ...fileImport(root, rerender, deps, 'pack', { choose: 'optionsImportPack', done: 'optionsPackImported', refused: 'optionsPackRefused' }, (text) => ({ type: 'packs:import', text })),
+  );
+  root.append(library);
 }

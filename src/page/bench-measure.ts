@@ -1,4 +1,5 @@
 import type { Measure } from '../measure';
+import type { PageReader } from './reader';
 
 /**
  * The benchmark build's Measure: each stage leaves a "counterframe:<stage>" entry on the page's
@@ -12,3 +13,12 @@ export const benchMeasure: Measure = (stage, work) => {
     performance.measure(`counterframe:${stage}`, { start, end: performance.now() });
   }
 };
+
+/** The benchmark build's reader: leaves the times of the work done away from the page on its timeline. */
+export function benchReader(read: PageReader): PageReader {
+  return async (doc) => {
+    const reading = await read(doc);
+    if (reading?.timings) performance.mark('counterframe:away', { detail: reading.timings });
+    return reading;
+  };
+}

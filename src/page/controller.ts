@@ -1,10 +1,12 @@
-import { analyzeDocument, type PageAnalysis } from '../analyze';
+import type { PageReading } from '../analyze';
+import { gatePage } from '../extract/gate';
 import type { Translate } from '../i18n';
+import type { GateData } from '../match/gate-words';
 import { unmeasured, type Measure } from '../measure';
-import type { LibrarySource } from '../match/compile';
 import type { PageSummary } from '../messages';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, siteOf } from '../settings/site-rules';
+import type { PageReader } from './reader';
 import { showHighlights, stanceOf, type Highlighting, type ViewOptions } from './highlighting';
 
 export interface PageReport {
@@ -28,6 +30,13 @@ export interface PageController {
 }
 
 export interface ControllerDeps {
+  /** The words a page must hold to be worth reading (see gate-words.ts): the library's, with the reader's packs. */
+  gate: () => GateData;
+  /**
+   * Reads the page's article and matches it: in the extension, away from the page's main thread; in
+   * the tests, right here. Null when the page could not be read (too large, the extension reloaded).
+   */
+  read: PageReader;
   t: Translate;
   report?: (report: PageReport) => void;
   /** The reader marked a passage "not framing". */
@@ -36,6 +45,8 @@ export interface ControllerDeps {
   currentUrl?: () => string;
   /** Times the stages (the benchmark build only). */
   measure?: Measure;
+  /** A reading failed for another reason than the extension going away (see read). */
+  onError?: (error: unknown) => void;
 }
 
 /** How the controller follows a page whose content changes after load. */
@@ -52,13 +63,15 @@ export const LIVE_UPDATES = {
  * One page's Counterframe. Reads the article the first time the page is enabled and keeps the result:
  * switching the site off and on repaints without running Readability again. While enabled, it reads
  * the page again when its content changes (late paragraphs, "read more", single-page navigation),
- * debounced and bounded, and never because of its own highlights or card.
+ * debounced and bounded, and never because of its own highlights or card. Only the gate, anchoring
+ * and painting run on the page; a reading that arrives after a newer one started is dropped.
  */
-export function createPageController(doc: Document, url: string, source: LibrarySource, deps: ControllerDeps): PageController {
+export function createPageController(doc: Document, url: string, deps: ControllerDeps): PageController {
   const site = siteOf(url);
   const currentUrl = deps.currentUrl ?? (() => url);
   const measure = deps.measure ?? unmeasured;
-  let analysis: PageAnalysis | null = null;
+  let reading: PageReading | null = null;
+  let stopped = false;
   let highlighting: Highlighting | null = null;
   let settings: Settings | null = null;
   let dismissed: string[] = [];
@@ -67,6 +80,7 @@ export function createPageController(doc: Document, url: string, source: Library
   let timer: ReturnType<typeof setTimeout> | undefined;
   let readings = 0;
   let lastReading = 0;
+  let inFlight = false;
 
   const view = (): ViewOptions => ({ showCritiques: settings!.showCritiques, hiddenFrames: settings!.hiddenFrames, dismissed });
 
@@ -91,27 +105,46 @@ export function createPageController(doc: Document, url: string, source: Library
 
   const paint = () => {
     quietly(() => {
-      if (!analysis?.article || analysis.matches.length === 0) {
+      if (reading?.articleText == null || reading.matches.length === 0) {
         highlighting?.stop();
         highlighting = null;
       } else if (highlighting) highlighting.update(view());
-      else highlighting = showHighlights(doc, analysis.article, analysis.matches, source.compile(), view(), deps.t, (key) => deps.onNotFraming?.(key), measure);
+      else highlighting = showHighlights(doc, reading.articleText, reading.matches, reading.cards, view(), deps.t, (key) => deps.onNotFraming?.(key), measure);
     });
     report();
   };
 
-  const read = () => {
-    readings++;
-    lastReading = Date.now();
-    const next = analyzeDocument(doc, currentUrl(), source, measure);
-    const changed = !analysis || next.article?.text !== analysis.article?.text;
-    analysis = next;
+  const settle = (next: PageReading) => {
+    const changed = !reading || next.articleText !== reading.articleText || next.matches.length !== reading.matches.length;
+    reading = next;
     if (!changed) return;
     quietly(() => {
       highlighting?.stop();
       highlighting = null;
     });
-    paint();
+    if (enabled) paint();
+  };
+
+  const read = () => {
+    const ticket = ++readings;
+    lastReading = Date.now();
+    const gate = measure('gate', () => gatePage(doc, currentUrl(), deps.gate(), measure));
+    if (!gate.run) {
+      settle({ title: doc.title, articleText: null, matches: [], cards: { claims: {}, counterpoints: {} } });
+      return;
+    }
+    inFlight = true;
+    void deps.read(doc).then(
+      (next) => {
+        inFlight = false;
+        // A newer reading has started, or the page is no longer ours to paint: this one is stale.
+        if (next && ticket === readings && !stopped) measure('show', () => settle(next));
+      },
+      (error) => {
+        inFlight = false;
+        deps.onError?.(error);
+      },
+    );
   };
 
   const onMutations = () => {
@@ -148,8 +181,8 @@ export function createPageController(doc: Document, url: string, source: Library
       return;
     }
     // The first reading paints; later applies only repaint for the new settings.
-    if (analysis) paint();
-    else read();
+    if (reading) paint();
+    else if (!inFlight) read();
     follow(true);
   };
 
@@ -169,22 +202,24 @@ export function createPageController(doc: Document, url: string, source: Library
     },
     summary() {
       const passages = highlighting?.passages ?? [];
-      const frameName = (id: string) => source.compile().library.frames.find((f) => f.id === id)?.name ?? id;
+      const frameName = (claimId: string) => reading?.cards.claims[claimId]?.frameName ?? claimId;
       return {
         url: currentUrl(),
+        reading: settings === null || inFlight,
         site,
         enabled,
         ...counts(),
-        frames: [...new Set(passages.flatMap((p) => p.matches.map((m) => frameName(m.frameId))))],
+        frames: [...new Set(passages.flatMap((p) => p.matches.map((m) => frameName(m.claimId))))],
         highlights: passages.map((p, id) => ({
           id,
-          frame: frameName(p.matches[0].frameId),
+          frame: frameName(p.matches[0].claimId),
           stance: stanceOf(p),
           snippet: p.matches[0].sentence.slice(0, 160),
         })),
       };
     },
     stop() {
+      stopped = true;
       follow(false);
       quietly(() => {
         highlighting?.stop();

@@ -1,9 +1,7 @@
-import type { Article } from '../extract/extract';
 import { anchorMatches, type AnchoredPassage } from '../anchor/anchor';
 import { openCard, type CardHandle } from '../card/card';
-import { cardViewFor } from '../card/card-view';
+import { cardViewFor, type CardLibrary } from '../card/card-view';
 import type { Translate } from '../i18n';
-import type { CompiledLibrary } from '../match/compile';
 import type { Match } from '../match/match';
 import { unmeasured, type Measure } from '../measure';
 import { createPainter } from '../paint/paint';
@@ -50,9 +48,9 @@ export function stanceOf(passage: AnchoredPassage): 'uses' | 'critiques' {
  */
 export function showHighlights(
   doc: Document,
-  article: Article,
+  articleText: string,
   matches: Match[],
-  compiled: CompiledLibrary,
+  cards: CardLibrary,
   options: ViewOptions,
   t: Translate,
   onNotFraming: (sentenceKey: string) => void = () => {},
@@ -66,7 +64,7 @@ export function showHighlights(
   const open = (passage: AnchoredPassage, box: () => DOMRect) => {
     card?.close();
     current = passages.indexOf(passage);
-    card = openCard(doc, box, cardViewFor(passage.matches, compiled), {
+    card = openCard(doc, box, cardViewFor(passage.matches, cards), {
       t,
       onClose: () => (card = null),
       onNotFraming: () => onNotFraming(sentenceKey(passage.matches[0].sentence)),
@@ -76,7 +74,7 @@ export function showHighlights(
   const paint = (view: ViewOptions) => {
     card?.close();
     painter.clear();
-    passages = doc.body ? measure('anchor', () => anchorMatches(doc.body!, article, visibleMatches(matches, view))) : [];
+    passages = doc.body ? measure('anchor', () => anchorMatches(doc.body!, articleText, visibleMatches(matches, view))) : [];
     const painted = measure('paint', () => painter.paint(passages.map((p) => ({ sentence: p.sentence, quotes: p.quotes, stance: stanceOf(p) }))));
     // The wrapping fallback moved the text the ranges pointed into: use the ranges it gives back.
     passages = passages.map((p, i) => ({ ...p, sentence: painted[i] ?? p.sentence }));

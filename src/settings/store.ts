@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import type { InstalledPacks } from '../claims/packs';
 import type { Dismissals } from '../page/dismissed';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from './settings';
 
@@ -23,18 +24,24 @@ export function settingsItem() {
 /** version → how to turn the previous version into it. Empty until the shape first changes. */
 export const SETTINGS_MIGRATIONS: Record<number, (previous: any) => Settings> = {};
 
-export type SettingsItem = ReturnType<typeof settingsItem>;
+/** An item the background writes: settings, packs. */
+interface WritableItem<T> {
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+}
 
 /**
- * The one writer of settings (the background owns it): changes run one after another, each reading
+ * The one writer of an item (the background owns it): changes run one after another, each reading
  * the latest value, so two tabs changing settings at once lose nothing.
  */
-export function createSettingsWriter(item: SettingsItem) {
+export function createSerialWriter<T>(item: WritableItem<T>) {
   let queue: Promise<unknown> = Promise.resolve();
-  return function update(change: (current: Settings) => Settings): Promise<Settings> {
+  return function update(change: (current: T) => T): Promise<T> {
     const run = queue.then(async () => {
-      const next = change(await item.getValue());
-      await item.setValue(next);
+      const current = await item.getValue();
+      const next = change(current);
+      // A change that returns the value it was given (a refused import) writes nothing.
+      if (next !== current) await item.setValue(next);
       return next;
     });
     queue = run.catch(() => undefined);
@@ -45,4 +52,9 @@ export function createSettingsWriter(item: SettingsItem) {
 /** "Not framing" marks: this device only (local), since they are about pages read here. */
 export function dismissalsItem() {
   return storage.defineItem<Dismissals>('local:dismissed', { fallback: {}, version: 1 });
+}
+
+/** Imported claim packs: this device only (local), since sync storage holds only about 100 KB. */
+export function packsItem() {
+  return storage.defineItem<InstalledPacks>('local:packs', { fallback: { packs: [], gate: null }, version: 1 });
 }

@@ -54,23 +54,34 @@ export interface DomPoint {
   offset: number;
 }
 
+// JavaScript's \s is exactly the whitespace a browser collapses in text (and isWs below).
+const WHITESPACE_RUNS = /\s+/g;
+
 function isWs(code: number): boolean {
   return code === 32 || code === 10 || code === 9 || code === 11 || code === 13 || code === 12 || code === 0xa0 ||
     code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
     code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+// Elements whose text is code or form input, never prose (a page's JSON blobs would fool the gate).
+const CODE_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'script', 'style']);
+
+/**
+ * The text of `root` for a quick scan of its words: every text node but code, in document order,
+ * whitespace as the page has it. No layout, and little script per node (it runs cold, on every page).
+ */
+export function roughText(root: Node): string {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const parts: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!CODE_TEXT.has(node.parentNode?.nodeName ?? '')) parts.push((node as Text).data);
+  }
+  return parts.join('');
+}
+
 /** Builds the collapsed text of `root`. Leading and trailing spaces are kept out of the text. */
 export function buildTextIndex(root: Node): TextIndex {
-  return walkText(root, true);
-}
-
-/** The same text as `buildTextIndex(root).text`, without the bookkeeping that maps it back to nodes. */
-export function visibleText(root: Node): string {
-  return walkText(root, false).text;
-}
-
-function walkText(root: Node, withSegments: boolean): TextIndex {
   const parts: string[] = [];
   const segments: Segment[] = [];
   let length = 0;
@@ -83,27 +94,23 @@ function walkText(root: Node, withSegments: boolean): TextIndex {
 
   const visit = (node: Node) => {
     if (node.nodeType === TEXT_NODE) {
-      const data = (node as Text).data;
-      let out = '';
-      let segmentStart = -1;
-      for (let i = 0; i < data.length; i++) {
-        if (isWs(data.charCodeAt(i))) {
-          if (!nothingYet) pendingSpace = true;
-          continue;
-        }
-        if (pendingSpace) {
-          out += ' ';
-          pendingSpace = false;
-        }
-        if (segmentStart < 0) segmentStart = length + out.length;
-        out += data[i];
-        nothingYet = false;
+      // Native collapsing, then the edges by hand: the per-node cost stays in the engine.
+      let text = (node as Text).data.replace(WHITESPACE_RUNS, ' ');
+      const spaceBefore = text.startsWith(' ');
+      const spaceAfter = text.length > 1 && text.endsWith(' ');
+      text = text.slice(spaceBefore ? 1 : 0, spaceAfter ? -1 : undefined);
+      if (spaceBefore) breakHere();
+      if (text === '') return;
+      if (pendingSpace) {
+        parts.push(' ');
+        length++;
+        pendingSpace = false;
       }
-      if (withSegments && segmentStart >= 0) {
-        segments.push({ node: node as Text, start: segmentStart, end: length + out.length });
-      }
-      parts.push(out);
-      length += out.length;
+      segments.push({ node: node as Text, start: length, end: length + text.length });
+      parts.push(text);
+      length += text.length;
+      nothingYet = false;
+      if (spaceAfter) pendingSpace = true;
       return;
     }
     if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return;

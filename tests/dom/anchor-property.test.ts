@@ -51,7 +51,7 @@ describe('anchoring, for random articles split across random inline markup', () 
           document.body.innerHTML = `<article>${html.map((p) => `<p>${p.join(' ')}</p>`).join('\n')}</article>`;
           const { text, passages } = passagesOf(plain);
           const matches = matchPassages(compiled, passages);
-          const anchored = anchorMatches(document.body, { title: '', text, passages }, matches);
+          const anchored = anchorMatches(document.body, text, matches);
           const found = anchored.flatMap((a) => a.quotes.map((q) => q.toString().replace(/\s+/g, ' ')));
           expect(found.sort()).toEqual(matches.map((m) => m.quote).sort());
         },

@@ -63,7 +63,7 @@ describe('anchorMatches', () => {
   it('finds a quote that crosses inline markup, entities and collapsed whitespace', () => {
     const root = page('<article><p>Intro.</p><p>We are in an <a href="/x">AI <em>arms</em></a>&nbsp;race\n   with <span>China</span>, officials say.</p></article>');
     const { text, match } = matchIn(['Intro.', 'We are in an AI arms race with China, officials say.'], 'We are in an AI arms race with China, officials say.', 'arms race');
-    const [anchored] = anchorMatches(root, { title: '', text, passages: [] }, [match]);
+    const [anchored] = anchorMatches(root, text, [match]);
     expect(anchored.sentence.toString().replace(/\s+/g, ' ')).toBe('We are in an AI arms race with China, officials say.');
     expect(anchored.quotes[0].toString().replace(/\s+/g, ' ')).toBe('arms race');
   });
@@ -71,7 +71,7 @@ describe('anchorMatches', () => {
   it('drops a match whose sentence is no longer on the page', () => {
     const root = page('<p>Entirely different text.</p>');
     const { text, match } = matchIn(['We must beat China.'], 'We must beat China.', 'beat China');
-    expect(anchorMatches(root, { title: '', text, passages: [] }, [match])).toEqual([]);
+    expect(anchorMatches(root, text, [match])).toEqual([]);
   });
 
   it('groups matches of one sentence into one passage', () => {
@@ -79,7 +79,7 @@ describe('anchorMatches', () => {
     const sentence = 'Keep America ahead of China in AI.';
     const a = matchIn([sentence], sentence, 'Keep America ahead of China');
     const b = matchIn([sentence], sentence, 'ahead of China');
-    const anchored = anchorMatches(root, { title: '', text: a.text, passages: [] }, [a.match, b.match]);
+    const anchored = anchorMatches(root, a.text, [a.match, b.match]);
     expect(anchored).toHaveLength(1);
     expect(anchored[0].quotes.map((r) => r.toString())).toEqual(['Keep America ahead of China', 'ahead of China']);
   });

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bundledLibrary } from '../../src/claims/library';
 import { inEnglish } from '../../src/i18n';
-import { compileLibrary, eagerSource } from '../../src/match/compile';
-import { createPageController, LIVE_UPDATES, type PageReport } from '../../src/page/controller';
+import { createPageController, LIVE_UPDATES, type ControllerDeps, type PageReport } from '../../src/page/controller';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { setSiteEnabled } from '../../src/settings/site-rules';
+import { bundledGate, readHere, settled } from '../support/read-here';
 
-const compiled = eagerSource(compileLibrary(bundledLibrary));
+const reading: Pick<ControllerDeps, 'gate' | 'read'> = { gate: () => bundledGate, read: readHere };
 const URL_OF_PAGE = 'https://news.example/opinion/ai-race';
 
 function load(file: string): void {
@@ -22,15 +21,19 @@ function marked(): string[] {
 function controllerOn(file: string) {
   load(file);
   const reports: PageReport[] = [];
-  const controller = createPageController(document, URL_OF_PAGE, compiled, { t: inEnglish, report: (r) => reports.push(r) });
+  const controller = createPageController(document, URL_OF_PAGE, { ...reading, t: inEnglish, report: (r) => reports.push(r) });
   return { controller, reports };
 }
 
 describe('the page controller (the content script, in jsdom)', () => {
-  it('highlights the framed passages and reports the counts for the badge', () => {
+  it('highlights the framed passages and reports the counts for the badge', async () => {
     const { controller, reports } = controllerOn('arms-race-article.html');
+    expect(controller.summary().reading).toBe(true); // no settings yet
     controller.apply(DEFAULT_SETTINGS);
+    expect(controller.summary()).toMatchObject({ reading: true, uses: 0 }); // the reading is on its way
+    await settled();
     const summary = controller.summary();
+    expect(summary.reading).toBe(false);
     expect(summary.site).toBe('news.example');
     expect(summary.uses).toBeGreaterThanOrEqual(10);
     expect(summary.critiques).toBe(1);
@@ -39,10 +42,11 @@ describe('the page controller (the content script, in jsdom)', () => {
     expect(marked().some((m) => m.startsWith('uses:They mean well'))).toBe(true);
   });
 
-  it('switching the site off removes every highlight and restores the page; on brings them back', () => {
+  it('switching the site off removes every highlight and restores the page; on brings them back', async () => {
     const { controller, reports } = controllerOn('arms-race-article.html');
     const before = document.body.innerHTML;
     controller.apply(DEFAULT_SETTINGS);
+    await settled();
     const shown = marked();
     const off: Settings = { ...DEFAULT_SETTINGS, sites: setSiteEnabled(DEFAULT_SETTINGS.sites, 'news.example', false) };
     controller.apply(off);
@@ -52,21 +56,23 @@ describe('the page controller (the content script, in jsdom)', () => {
     expect(marked()).toEqual(shown);
   });
 
-  it('the global pause and a parent-domain rule turn it off too; another site\'s rule does not', () => {
+  it('the global pause and a parent-domain rule turn it off too; another site\'s rule does not', async () => {
     const { controller } = controllerOn('arms-race-article.html');
     controller.apply({ ...DEFAULT_SETTINGS, paused: true });
     expect(marked()).toEqual([]);
     controller.apply({ ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, disabled: ['example'] } });
     expect(marked()).toEqual([]);
     controller.apply({ ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, disabled: ['other.example'] } });
+    await settled();
     expect(marked().length).toBeGreaterThan(0);
     controller.apply({ ...DEFAULT_SETTINGS, sites: { default: 'only-enabled', enabled: [], disabled: [] } });
     expect(marked()).toEqual([]);
   });
 
-  it('hides the critiques, or a frame, when the reader asks', () => {
+  it('hides the critiques, or a frame, when the reader asks', async () => {
     const { controller } = controllerOn('arms-race-article.html');
     controller.apply(DEFAULT_SETTINGS);
+    await settled();
     expect(marked().some((m) => m.startsWith('critiques:'))).toBe(true);
     controller.apply({ ...DEFAULT_SETTINGS, showCritiques: false });
     expect(marked().some((m) => m.startsWith('critiques:'))).toBe(false);
@@ -75,27 +81,30 @@ describe('the page controller (the content script, in jsdom)', () => {
     expect(controller.summary().frames).not.toContain('Beating, or losing to, China');
   });
 
-  it('does nothing on an article without framing, nor on a page that is not http(s)', () => {
+  it('does nothing on an article without framing, nor on a page that is not http(s)', async () => {
     const { controller, reports } = controllerOn('no-framing-article.html');
     const before = document.body.innerHTML;
     controller.apply(DEFAULT_SETTINGS);
+    await settled();
     expect(document.body.innerHTML).toBe(before);
     expect(reports.at(-1)).toEqual({ state: 'idle', uses: 0, critiques: 0 });
     load('arms-race-article.html');
-    const local = createPageController(document, 'file:///home/me/saved.html', compiled, { t: inEnglish });
+    const local = createPageController(document, 'file:///home/me/saved.html', { ...reading, t: inEnglish });
     local.apply(DEFAULT_SETTINGS);
+    await settled();
     expect(marked()).toEqual([]);
     expect(local.summary().site).toBeNull();
   });
 });
 
 describe('reading with the controller', () => {
-  it('hides a passage the reader marks "not framing", from the card, and reports its key', () => {
+  it('hides a passage the reader marks "not framing", from the card, and reports its key', async () => {
     const { controller } = controllerOn('arms-race-article.html');
     const keys: string[] = [];
-    const c2 = createPageController(document, URL_OF_PAGE, compiled, { t: inEnglish, onNotFraming: (k) => keys.push(k) });
+    const c2 = createPageController(document, URL_OF_PAGE, { ...reading, t: inEnglish, onNotFraming: (k) => keys.push(k) });
     controller.stop();
     c2.apply(DEFAULT_SETTINGS);
+    await settled();
     const before = c2.summary().highlights.length;
     c2.show(0);
     const host = document.querySelector('counterframe-card')!;
@@ -106,9 +115,10 @@ describe('reading with the controller', () => {
     expect(c2.summary().highlights.length).toBe(before - 1);
   });
 
-  it('steps through every highlight by keyboard command, wrapping around, each opening its card', () => {
+  it('steps through every highlight by keyboard command, wrapping around, each opening its card', async () => {
     const { controller } = controllerOn('arms-race-article.html');
     controller.apply(DEFAULT_SETTINGS);
+    await settled();
     const total = controller.summary().highlights.length;
     const seen: string[] = [];
     for (let i = 0; i < total + 1; i++) {
@@ -131,6 +141,7 @@ describe('pages whose content changes', () => {
   it('highlights a paragraph that arrives after load, and drops one whose text goes away', async () => {
     const { controller } = controllerOn('no-framing-article.html');
     controller.apply(DEFAULT_SETTINGS);
+    await settled();
     expect(controller.summary().highlights).toEqual([]);
     const late = document.createElement('p');
     late.textContent = 'Officials in Washington now say the United States must win the AI race against China at any cost.';
@@ -147,6 +158,7 @@ describe('pages whose content changes', () => {
   it('stays bounded on a page that never stops changing, and is not woken by its own highlights', async () => {
     const { controller, reports } = controllerOn('arms-race-article.html');
     controller.apply(DEFAULT_SETTINGS); // the wrapping painter changes the DOM: that must not count
+    await settled();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(reports).toHaveLength(1);
     const ticker = document.createElement('span');

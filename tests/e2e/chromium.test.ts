@@ -4,8 +4,10 @@ import { serveFolders } from '../../scripts/lib/server';
 import { chromiumDriver } from './support/driver';
 import { describeHostilePage } from './support/hostile';
 import { describeReading } from './support/reading';
+import { describeRealPages } from './support/real-pages';
 import { describeExtension } from './support/scenarios';
 import { describeSiteSwitch } from './support/site-switch';
+import { describeUnusualPages } from './support/unusual-pages';
 
 const CHROMIUM = 'Chromium (playwright-core)';
 
@@ -13,6 +15,8 @@ describeExtension(CHROMIUM, chromiumDriver);
 describeSiteSwitch(CHROMIUM, chromiumDriver);
 describeReading(CHROMIUM, chromiumDriver);
 describeHostilePage(CHROMIUM, chromiumDriver);
+describeUnusualPages(CHROMIUM, chromiumDriver);
+describeRealPages(CHROMIUM, chromiumDriver);
 
 describe('network use in Chromium', () => {
   it('no extension context requests anything beyond the pages the test itself opens', async () => {

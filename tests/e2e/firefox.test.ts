@@ -1,8 +1,10 @@
 import { firefoxDriver } from './support/driver';
 import { describeHostilePage } from './support/hostile';
 import { describeReading } from './support/reading';
+import { describeRealPages } from './support/real-pages';
 import { describeExtension } from './support/scenarios';
 import { describeSiteSwitch } from './support/site-switch';
+import { describeUnusualPages } from './support/unusual-pages';
 
 const FIREFOX = 'Firefox ESR (puppeteer-core over WebDriver BiDi)';
 
@@ -10,3 +12,5 @@ describeExtension(FIREFOX, firefoxDriver);
 describeSiteSwitch(FIREFOX, firefoxDriver);
 describeReading(FIREFOX, firefoxDriver);
 describeHostilePage(FIREFOX, firefoxDriver);
+describeUnusualPages(FIREFOX, firefoxDriver);
+describeRealPages(FIREFOX, firefoxDriver);

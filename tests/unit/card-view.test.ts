@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardViewFor } from '../../src/card/card-view';
+import { cardLibraryFor, cardViewFor } from '../../src/card/card-view';
 import { bundledLibrary } from '../../src/claims/library';
 import type { ClaimLibrary } from '../../src/claims/types';
 import { compileLibrary } from '../../src/match/compile';
@@ -11,7 +11,7 @@ describe('cardViewFor', () => {
 
   it('lists each claim of the passage and their counterpoints once each, split into "leaves out" and "holds"', () => {
     expect(matches.map((m) => m.claimId).sort()).toEqual(['beat-china', 'the-lead']);
-    const view = cardViewFor(matches, compiled);
+    const view = cardViewFor(matches, cardLibraryFor(compiled, matches));
     expect(view.stance).toBe('uses');
     expect(view.claims.map((c) => c.frameName)).toEqual(matches.map((m) => bundledLibrary.frames.find((f) => f.id === m.frameId)!.name));
     const ids = [...view.leavesOut, ...view.holds].map((p) => p.id);
@@ -26,7 +26,7 @@ describe('cardViewFor', () => {
       ...bundledLibrary,
       counterpoints: bundledLibrary.counterpoints.map((c) => ({ ...c, source: { ...c.source, url: 'javascript:alert(1)' } })),
     };
-    const view = cardViewFor(matches, compileLibrary(hostile));
+    const view = cardViewFor(matches, cardLibraryFor(compileLibrary(hostile), matches));
     for (const point of [...view.leavesOut, ...view.holds]) expect(point.source.url).toBeUndefined();
   });
 });

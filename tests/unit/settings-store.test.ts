@@ -1,21 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleMessage, toggleSiteOfTab, type BackgroundDeps } from '../../src/background/background';
-import { inEnglish } from '../../src/i18n';
+import { handleMessage, toggleSiteOfTab } from '../../src/background/background';
 import { DEFAULT_SETTINGS, exportSettings, parseSettingsFile, SETTINGS_VERSION, type Settings } from '../../src/settings/settings';
-import { createSettingsWriter, SETTINGS_MIGRATIONS, settingsItem } from '../../src/settings/store';
+import { createSerialWriter, SETTINGS_MIGRATIONS, settingsItem } from '../../src/settings/store';
+import { background } from '../support/background';
 
 const FIXTURES = 'tests/fixtures/settings';
-
-function background(badges: Map<number, string> = new Map()): BackgroundDeps {
-  return {
-    update: createSettingsWriter(settingsItem()),
-    setBadge: (tabId, text) => badges.set(tabId, text),
-    askTab: async () => ({ url: 'https://news.example.com/a', site: 'news.example.com', enabled: true, highlights: [], uses: 0, critiques: 0, frames: [] }),
-    t: inEnglish,
-  };
-}
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -42,7 +33,7 @@ describe('the settings item', () => {
   });
 
   it('loses nothing when two tabs change settings at the same moment', async () => {
-    const update = createSettingsWriter(settingsItem());
+    const update = createSerialWriter(settingsItem());
     const sites = Array.from({ length: 20 }, (_, i) => `site${i}.example`);
     await Promise.all(sites.map((site, i) =>
       i % 2 === 0

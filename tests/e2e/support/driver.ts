@@ -15,7 +15,14 @@ export interface TestPage {
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /** Console errors and uncaught errors in the page so far, each as "where: what". */
+  readonly errors: string[];
   close(): Promise<void>;
+}
+
+/** Errors the extension itself caused: logged from its own files, or naming it. */
+export function extensionErrors(errors: string[]): string[] {
+  return errors.filter((e) => /(chrome|moz)-extension:\/\/|counterframe/i.test(e));
 }
 
 export type ColorScheme = 'light' | 'dark';
@@ -23,7 +30,8 @@ export type ColorScheme = 'light' | 'dark';
 export interface BrowserDriver {
   name: 'chromium' | 'firefox';
   colorScheme: ColorScheme;
-  open(url: string): Promise<TestPage>;
+  /** Opens a page; `initScript` runs in it before any of its own scripts. */
+  open(url: string, initScript?: string): Promise<TestPage>;
   /** Opens one of the extension's own pages ("popup.html?tab=3"). */
   openExtensionPage(path: string): Promise<TestPage>;
   /** Closes the browser and starts it again with the same profile. */
@@ -34,7 +42,13 @@ export interface BrowserDriver {
 const WAIT = 15_000;
 
 function fromPlaywright(page: PlaywrightPage): TestPage {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.location().url}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.stack ?? error.message}`));
   return {
+    errors,
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     reload: async () => void (await page.reload()),
     addScript: async (source) => void (await page.evaluate(source)),
@@ -67,7 +81,13 @@ async function poll<A>(page: PuppeteerPage, fn: (arg: A) => unknown, arg: A, tim
 }
 
 function fromPuppeteer(page: PuppeteerPage): TestPage {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.location().url ?? ''}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${(error as Error).stack ?? String(error)}`));
   return {
+    errors,
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     reload: async () => void (await page.reload()),
     addScript: async (source) => void (await page.evaluate(source)),
@@ -86,10 +106,15 @@ export async function chromiumDriver(colorScheme: ColorScheme = 'light'): Promis
     const worker = session.context.serviceWorkers()[0] ?? (await session.context.waitForEvent('serviceworker'));
     return new URL(worker.url()).host;
   };
-  const open = async (url: string) => {
+  const open = async (url: string, initScript?: string) => {
     const page = await session.context.newPage();
-    await page.goto(url);
-    return fromPlaywright(page);
+    if (initScript) await page.addInitScript(initScript);
+    const test = fromPlaywright(page);
+    await page.goto(url).catch(async (error: unknown) => {
+      await page.close().catch(() => {});
+      throw error;
+    });
+    return test;
   };
   return {
     name: 'chromium',
@@ -107,11 +132,16 @@ export async function chromiumDriver(colorScheme: ColorScheme = 'light'): Promis
 export async function firefoxDriver(colorScheme: ColorScheme = 'light'): Promise<BrowserDriver> {
   const profile = mkdtempSync(join(tmpdir(), 'counterframe-firefox-'));
   let browser = await launchFirefox({ profile, colorScheme });
-  const open = async (url: string) => {
+  const open = async (url: string, initScript?: string) => {
     const page = await browser.newPage();
     await page.setViewport({ width: 1100, height: 900 });
-    await page.goto(url);
-    return fromPuppeteer(page);
+    if (initScript) await page.evaluateOnNewDocument(initScript);
+    const test = fromPuppeteer(page);
+    await page.goto(url).catch(async (error: unknown) => {
+      await page.close().catch(() => {});
+      throw error;
+    });
+    return test;
   };
   return {
     name: 'firefox',

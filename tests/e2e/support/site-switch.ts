@@ -104,21 +104,21 @@ export function describeSiteSwitch(label: string, launch: () => Promise<BrowserD
 
     it('refuses a malformed settings file with a message, and changes nothing', async () => {
       const options = await driver.openExtensionPage('options.html');
-      await options.waitFor(() => document.getElementById('import') !== null);
+      await options.waitFor(() => document.getElementById('import-settings') !== null);
       // Make the stored settings differ from the defaults, so that "unchanged" means something.
       await options.evaluate(() => (document.getElementById('show-critiques') as HTMLInputElement).click());
       await options.waitFor(() => !(document.getElementById('show-critiques') as HTMLInputElement).checked);
       const before = await options.evaluate(storedSettings);
       expect(before).toMatchObject({ showCritiques: false });
       await options.evaluate(() => {
-        const input = document.getElementById('import') as HTMLInputElement;
+        const input = document.getElementById('import-settings') as HTMLInputElement;
         const files = new DataTransfer();
         files.items.add(new File(['{"format": "counterframe-settings", "version": 1, "settings": {"paused": "yes"}}'], 'bad.json', { type: 'application/json' }));
         input.files = files.files;
         input.dispatchEvent(new Event('change'));
       });
-      await options.waitFor(() => /not imported/.test(document.getElementById('import-result')?.textContent ?? ''));
-      const result = await options.evaluate(() => document.getElementById('import-result')!.textContent);
+      await options.waitFor(() => /not imported/.test(document.getElementById('import-settings-result')?.textContent ?? ''));
+      const result = await options.evaluate(() => document.getElementById('import-settings-result')!.textContent);
       expect(result).toMatch(/settings\.sites: /);
       expect(result).toMatch(/settings\.paused: must be true or false/);
       expect(await options.evaluate(storedSettings)).toEqual(before);

@@ -1,0 +1,91 @@
+import * as v from 'valibot';
+import { gateDataOf, type GateData } from '../match/gate-words';
+import { bundledLibrary } from './library';
+import { formatProblem, lintLibrary } from './lint';
+import { checkShape, CounterpointsSchema, FrameSchema, Id } from './schema';
+import type { ClaimLibrary, Counterpoint, Frame } from './types';
+
+/**
+ * A claim pack: frames (with their claims and examples) and counterpoints a curator wrote, imported
+ * by the reader beside the bundled library. Packs use the bundled cues (contexts, critique words).
+ */
+export interface ClaimPack {
+  id: string;
+  name: string;
+  frames: Frame[];
+  counterpoints: Counterpoint[];
+}
+
+export const PACK_FORMAT = 'counterframe-claim-pack';
+export const PACK_VERSION = 1;
+/** A pack file larger than this is refused before it is parsed: the bundled library is about 60 KB. */
+export const MAX_PACK_FILE_BYTES = 512 * 1024;
+
+const PackSchema = v.strictObject({
+  format: v.literal(PACK_FORMAT, `must be "${PACK_FORMAT}"`),
+  version: v.literal(PACK_VERSION, `must be ${PACK_VERSION}`),
+  id: Id,
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(80, 'must be at most 80 characters')),
+  frames: v.pipe(v.array(v.unknown()), v.minLength(1, 'needs at least one frame'), v.maxLength(50, 'may hold at most 50 frames')),
+  counterpoints: v.pipe(v.array(v.unknown()), v.maxLength(1000, 'may hold at most 1000 counterpoints')),
+});
+
+/** The bundled library with the reader's packs added. */
+export function libraryWith(packs: ClaimPack[], base: ClaimLibrary = bundledLibrary): ClaimLibrary {
+  if (packs.length === 0) return base;
+  return {
+    frames: [...base.frames, ...packs.flatMap((p) => p.frames)],
+    counterpoints: [...base.counterpoints, ...packs.flatMap((p) => p.counterpoints)],
+    cues: base.cues,
+  };
+}
+
+/** The claim packs the reader imported, and the gate's words for the library with them. */
+export interface InstalledPacks {
+  packs: ClaimPack[];
+  /** Null without packs: the content script has the bundled library's gate built in. */
+  gate: GateData | null;
+}
+
+export function installedPacks(packs: ClaimPack[]): InstalledPacks {
+  return { packs, gate: packs.length > 0 ? gateDataOf(libraryWith(packs)) : null };
+}
+
+export type PackResult = { ok: true; pack: ClaimPack } | { ok: false; problems: string[] };
+
+/**
+ * Reads a pack file the reader chose, against the library it would join: the bundled library and
+ * the packs installed (less an earlier version of this one, which it replaces). It must be JSON of the pack format, every pattern must be one the
+ * project's own matcher compiles (there is no regular expression, eval or Function anywhere), every
+ * link http(s), every id new and every reference resolved, and every example sentence must behave
+ * as its label says. Each problem is named; a refused pack changes nothing.
+ */
+export function checkPack(text: string, installed: ClaimPack[], base: ClaimLibrary = bundledLibrary): PackResult {
+  if (text.length > MAX_PACK_FILE_BYTES) {
+    return { ok: false, problems: [`the file is larger than ${MAX_PACK_FILE_BYTES / 1024} KB`] };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: [`the file is not JSON: ${(error as Error).message}`] };
+  }
+  const head = checkShape(PackSchema, 'pack', data);
+  if (!head.value) return { ok: false, problems: head.problems.map(formatProblem) };
+  const frames = head.value.frames.map((frame, i) => checkShape<Frame>(FrameSchema, `frames.${i}`, frame));
+  const counterpoints = checkShape<Counterpoint[]>(CounterpointsSchema, 'counterpoints', head.value.counterpoints);
+  const shapes = [...frames.flatMap((f) => f.problems), ...counterpoints.problems];
+  if (shapes.length > 0) return { ok: false, problems: shapes.map(formatProblem) };
+  const pack: ClaimPack = { id: head.value.id, name: head.value.name, frames: frames.map((f) => f.value!), counterpoints: counterpoints.value! };
+  // Lint the pack as part of the library it joins: clashing ids and dangling references show up there.
+  const joins = libraryWith(installed.filter((p) => p.id !== pack.id), base);
+  const problems = lintLibrary({
+    frames: [
+      ...joins.frames.map((f) => ({ file: `installed frame "${f.id}"`, data: f })),
+      ...pack.frames.map((f, i) => ({ file: `frames.${i}`, data: f })),
+    ],
+    counterpoints: { file: 'counterpoints', data: [...joins.counterpoints, ...pack.counterpoints] },
+    cues: { file: 'installed cues', data: joins.cues },
+  });
+  return problems.length > 0 ? { ok: false, problems: problems.map(formatProblem) } : { ok: true, pack };
+}

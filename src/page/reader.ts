@@ -1,0 +1,41 @@
+import type { PageReading } from '../analyze';
+import { unmeasured, type Measure } from '../measure';
+
+/** How a page gets its article read (see ControllerDeps.read). */
+export type PageReader = (doc: Document) => Promise<PageReading | null>;
+
+/**
+ * Pages whose HTML is longer than this are not read: copying it off the page would itself be a long
+ * task, and no article is that long (the 5 MB test page is well under it; its text is what is long).
+ */
+export const MAX_PAGE_HTML = 16_000_000;
+
+// Scripts, styles, inline SVG and comments: none of it is text a reader reads, and on script-heavy
+// pages it is most of the HTML, so it is cut before the copy is sent (the reading skips it anyway).
+const NOT_TEXT = /<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<svg\b[\s\S]*?<\/svg\s*>|<!--[\s\S]*?-->/gi;
+
+/** The page as HTML, for a parser away from the page; null when it is too large to be worth sending. */
+export function serializePage(doc: Document): string | null {
+  const html = doc.documentElement?.outerHTML;
+  if (!html || html.length > MAX_PAGE_HTML) return null;
+  return `<!doctype html>${html.replace(NOT_TEXT, '')}`;
+}
+
+/** Lets the page run before the next piece of work: each piece is its own task. */
+const nextTask = () => new Promise<void>((done) => setTimeout(done, 0));
+
+/**
+ * The extension's reader: the page's HTML goes to the background (and on to where a DOM parser is),
+ * the reading comes back. `send` is runtime.sendMessage; its answer is the extension's own.
+ */
+export function remoteReader(send: (message: { type: 'page:read'; html: string }) => Promise<unknown>, measure: Measure = unmeasured): PageReader {
+  return async (doc) => {
+    await nextTask();
+    const html = measure('serialize', () => serializePage(doc));
+    if (html === null) return null;
+    await nextTask();
+    // Sending copies the HTML (synchronously, in this task); the reading itself happens elsewhere.
+    const reading = (await measure('send', () => send({ type: 'page:read', html }))) as PageReading | null | undefined;
+    return reading ?? null;
+  };
+}
