@@ -20,6 +20,18 @@ export interface PageAnalysis extends PageReading {
   gate: GateResult;
 }
 
+/** A page flags at most this many sentences: more would not help a reader, and it bounds the work on the page. */
+export const MAX_FLAGGED_SENTENCES = 1000;
+
+/** The matches of the first MAX_FLAGGED_SENTENCES sentences that have any. */
+function firstSentences(matches: Match[]): Match[] {
+  const kept = new Set<number>();
+  return matches.filter((m) => {
+    if (kept.size < MAX_FLAGGED_SENTENCES) kept.add(m.sentenceStart);
+    return kept.has(m.sentenceStart);
+  });
+}
+
 export const NOTHING_READ: PageReading = { title: '', articleText: null, matches: [], cards: { claims: {}, counterpoints: {} } };
 
 /**
@@ -29,7 +41,7 @@ export const NOTHING_READ: PageReading = { title: '', articleText: null, matches
  */
 export function readPage(doc: Document, compiled: CompiledLibrary, measure: Measure = unmeasured, ownCopy = false): PageReading {
   const article = measure('extract', () => extractArticle(doc, ownCopy));
-  const matches = article ? measure('match', () => matchPassages(compiled, article.passages)) : [];
+  const matches = article ? measure('match', () => firstSentences(matchPassages(compiled, article.passages))) : [];
   return { title: article?.title || doc.title, articleText: article?.text ?? null, matches, cards: cardLibraryFor(compiled, matches) };
 }
 

@@ -1,5 +1,6 @@
 import type { Match } from '../match/match';
-import { buildTextIndex, pointAt, type TextIndex } from '../text/dom-text';
+import { runSteps, type Steps } from '../steps';
+import { pointAt, textIndexSteps, type TextIndex } from '../text/dom-text';
 
 /** A passage as Hypothesis describes one: its exact words and a little of what surrounds them. */
 export interface QuoteSelector {
@@ -44,16 +45,21 @@ function commonPrefix(a: string, b: string): number {
 
 /**
  * Finds the selector's exact text in `text`. Where it occurs more than once (a pull quote, a
- * repeated standfirst), the occurrence whose surroundings best agree with the prefix and suffix wins.
+ * repeated standfirst), the occurrence whose surroundings best agree with the prefix and suffix wins;
+ * among equally good ones, the first at or after `from` (where the previous sentence was found), since
+ * an article's sentences stand on the page in the order they were read.
  */
-export function findQuote(text: string, selector: QuoteSelector): { start: number; end: number } | null {
+export function findQuote(text: string, selector: QuoteSelector, from = 0): { start: number; end: number } | null {
   if (!selector.exact) return null;
   let best: { start: number; score: number } | null = null;
   for (let at = text.indexOf(selector.exact); at >= 0; at = text.indexOf(selector.exact, at + 1)) {
     const before = text.slice(Math.max(0, at - selector.prefix.length), at);
     const after = text.slice(at + selector.exact.length, at + selector.exact.length + selector.suffix.length);
-    const score = commonSuffix(before, selector.prefix) + commonPrefix(after, selector.suffix);
+    // Being in reading order counts for less than one character of context.
+    const score = commonSuffix(before, selector.prefix) + commonPrefix(after, selector.suffix) + (at >= from ? 0.5 : 0);
     if (!best || score > best.score) best = { start: at, score };
+    // Nothing can beat the first occurrence in reading order whose context agrees in full.
+    if (score === selector.prefix.length + selector.suffix.length + 0.5) break;
   }
   return best && { start: best.start, end: best.start + selector.exact.length };
 }
@@ -73,8 +79,16 @@ export function rangeAt(doc: Document, index: TextIndex, start: number, end: num
  * ranges for it and for its trigger phrases. Matches whose text is no longer on the page are left out.
  */
 export function anchorMatches(root: Node, articleText: string, matches: Match[]): AnchoredPassage[] {
+  return runSteps(anchorSteps(root, articleText, matches));
+}
+
+/** How many nodes of the page anchoring reads before it lets the page run (on the page; see steps.ts). */
+export const NODES_PER_STEP = 4000;
+
+/** anchorMatches, pausing while it reads the page's text. */
+export function* anchorSteps(root: Node, articleText: string, matches: Match[], nodesPerStep = Infinity): Steps<AnchoredPassage[]> {
   const doc = root.ownerDocument ?? (root as Document);
-  const index = buildTextIndex(root);
+  const index = yield* textIndexSteps(root, nodesPerStep);
   const bySentence = new Map<number, Match[]>();
   for (const match of matches) {
     const group = bySentence.get(match.sentenceStart);
@@ -82,10 +96,15 @@ export function anchorMatches(root: Node, articleText: string, matches: Match[])
     else bySentence.set(match.sentenceStart, [match]);
   }
   const anchored: AnchoredPassage[] = [];
-  for (const group of bySentence.values()) {
+  let from = 0;
+  const groups = [...bySentence.values()].sort((a, b) => a[0].sentenceStart - b[0].sentenceStart);
+  for (const [i, group] of groups.entries()) {
+    // A sentence costs about as much as a few dozen nodes of the walk above.
+    if (i > 0 && i % Math.max(1, Math.floor(nodesPerStep / 40)) === 0) yield;
     const { sentenceStart, sentenceEnd } = group[0];
-    const found = findQuote(index.text, selectorFor(articleText, sentenceStart, sentenceEnd));
+    const found = findQuote(index.text, selectorFor(articleText, sentenceStart, sentenceEnd), from);
     if (!found) continue;
+    from = found.end;
     const sentence = rangeAt(doc, index, found.start, found.end);
     if (!sentence) continue;
     const quotes = group

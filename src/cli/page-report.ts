@@ -1,9 +1,10 @@
-import { isProbablyReaderable } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { analyzeDocument } from '../analyze';
+import { looksLikeArticle } from '../extract/gate';
 import { bundledLibrary } from '../claims/library';
 import { compileLibrary, eagerSource, type LibrarySource } from '../match/compile';
 import type { Match } from '../match/match';
+import { roughText } from '../text/dom-text';
 
 /** The stable JSON shape of one page; later versions may add fields, never rename or remove them. */
 export interface PageReport {
@@ -21,7 +22,7 @@ export function reportPage(html: string, source: LibrarySource = (bundled ??= ea
   try {
     const doc = dom.window.document;
     const { title, matches } = analyzeDocument(doc, null, source);
-    return { title, readerable: isProbablyReaderable(doc), matches };
+    return { title, readerable: looksLikeArticle(doc, doc.body ? roughText(doc.body) : ''), matches };
   } finally {
     dom.window.close();
   }

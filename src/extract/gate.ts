@@ -1,19 +1,46 @@
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { mightMatch, type GateData } from '../match/gate-words';
 import { unmeasured, type Measure } from '../measure';
+import { runSteps, type Steps } from '../steps';
 import { roughText } from '../text/dom-text';
+
+// Chinese, Japanese and Korean say in one character what takes English several: Readability's
+// readerable check counts characters, so their paragraphs need proportionally fewer.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const MIN_PARAGRAPH = { latin: 140, cjk: 50 };
+
+function mostlyCjk(text: string): boolean {
+  const sample = text.slice(0, 4000).replace(/\s+/g, '');
+  return sample.length > 0 && (sample.match(CJK)?.length ?? 0) > sample.length * 0.3;
+}
+
+/** Readability's readerable check, with paragraphs measured fairly in CJK text. `text` is the page's (roughText). */
+export function looksLikeArticle(doc: Document, text: string): boolean {
+  return isProbablyReaderable(doc, { minContentLength: mostlyCjk(text) ? MIN_PARAGRAPH.cjk : MIN_PARAGRAPH.latin });
+}
 
 export type GateResult = { run: true } | { run: false; reason: 'not-http' | 'no-trigger-words' | 'not-an-article' };
 
+/** The gate reads at most this much of a page's text: enough for any article, and bounded on any page. */
+export const GATE_TEXT_LIMIT = 1_000_000;
+
 /**
  * Decides, cheaply and on the page, whether a page is worth reading: an http(s) page whose text
- * (not its scripts) holds words the library could match, laid out like an article. It imports Readability's small readerable check, not Readability.
- * `url` is null for a saved page read from disk.
+ * (not its scripts) holds words the library could match, laid out like an article. It imports
+ * Readability's small readerable check, not Readability. `url` is null for a saved page read from
+ * disk. Each step is cheap on its own, and the generator pauses between them, so that the content
+ * script can let the page run in between (see the controller); gatePage runs them in one go.
  */
-export function gatePage(doc: Document, url: string | null, gate: GateData, measure: Measure = unmeasured): GateResult {
+export function* gateSteps(doc: Document, url: string | null, gate: GateData, measure: Measure = unmeasured): Steps<GateResult> {
   if (url !== null && !/^https?:/i.test(url)) return { run: false, reason: 'not-http' };
-  const text = doc.body ? measure('gate-text', () => roughText(doc.body!)) : '';
+  const text = doc.body ? measure('gate-text', () => roughText(doc.body!, GATE_TEXT_LIMIT)) : '';
+  yield;
   if (!measure('gate-scan', () => mightMatch(gate, text))) return { run: false, reason: 'no-trigger-words' };
-  if (!measure('gate-readerable', () => isProbablyReaderable(doc))) return { run: false, reason: 'not-an-article' };
+  yield;
+  if (!measure('gate-readerable', () => looksLikeArticle(doc, text))) return { run: false, reason: 'not-an-article' };
   return { run: true };
+}
+
+export function gatePage(doc: Document, url: string | null, gate: GateData, measure: Measure = unmeasured): GateResult {
+  return runSteps(gateSteps(doc, url, gate, measure));
 }

@@ -1,13 +1,14 @@
 import type { PageReading } from '../analyze';
-import { gatePage } from '../extract/gate';
+import { gateSteps, type GateResult } from '../extract/gate';
 import type { Translate } from '../i18n';
 import type { GateData } from '../match/gate-words';
 import { unmeasured, type Measure } from '../measure';
 import type { PageSummary } from '../messages';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, siteOf } from '../settings/site-rules';
-import type { PageReader } from './reader';
-import { showHighlights, stanceOf, type Highlighting, type ViewOptions } from './highlighting';
+import { nextTask, type PageReader } from './reader';
+import { anchorSteps, NODES_PER_STEP, type AnchoredPassage } from '../anchor/anchor';
+import { showHighlights, stanceOf, visibleMatches, type Highlighting, type ViewOptions } from './highlighting';
 
 export interface PageReport {
   /** "on": highlights may show; "off": the reader switched this site off (or paused); "idle": nothing to read here. */
@@ -103,45 +104,77 @@ export function createPageController(doc: Document, url: string, deps: Controlle
     if (enabled && observer && doc.body) observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
   };
 
-  const paint = () => {
+  const paint = (anchored?: AnchoredPassage[]) => {
     quietly(() => {
       if (reading?.articleText == null || reading.matches.length === 0) {
         highlighting?.stop();
         highlighting = null;
       } else if (highlighting) highlighting.update(view());
-      else highlighting = showHighlights(doc, reading.articleText, reading.matches, reading.cards, view(), deps.t, (key) => deps.onNotFraming?.(key), measure);
+      else highlighting = showHighlights(doc, reading.articleText, reading.matches, reading.cards, view(), deps.t, (key) => deps.onNotFraming?.(key), measure, anchored);
     });
     report();
   };
 
-  const settle = (next: PageReading) => {
-    const changed = !reading || next.articleText !== reading.articleText || next.matches.length !== reading.matches.length;
+  const changes = (next: PageReading) => !reading || next.articleText !== reading.articleText || next.matches.length !== reading.matches.length;
+
+  const settle = (next: PageReading, anchored?: AnchoredPassage[]) => {
+    const changed = changes(next);
     reading = next;
     if (!changed) return;
     quietly(() => {
       highlighting?.stop();
       highlighting = null;
     });
-    if (enabled) paint();
+    if (enabled) paint(anchored);
+  };
+
+  // Anchoring reads the whole page's text: on the page, in steps, letting the page run between them.
+  // Undefined when there is nothing to anchor, or the reader changed what to show meanwhile.
+  const anchorInSteps = async (next: PageReading, current: () => boolean): Promise<AnchoredPassage[] | undefined> => {
+    if (!enabled || next.articleText === null || next.matches.length === 0 || !doc.body || !changes(next)) return undefined;
+    const [settingsThen, dismissedThen] = [settings, dismissed];
+    const steps = anchorSteps(doc.body, next.articleText, visibleMatches(next.matches, view()), NODES_PER_STEP);
+    let step = measure('anchor', () => steps.next());
+    while (!step.done) {
+      await nextTask();
+      if (!current()) return undefined;
+      step = measure('anchor', () => steps.next());
+    }
+    return settings === settingsThen && dismissed === dismissedThen ? step.value : undefined;
+  };
+
+  // A reading in steps, each its own task: the gate's, then (away from the page) Readability and matching.
+  const readInSteps = async (ticket: number) => {
+    const current = () => ticket === readings && !stopped;
+    const steps = gateSteps(doc, currentUrl(), deps.gate(), measure);
+    let step = steps.next();
+    while (!step.done) {
+      await nextTask();
+      if (!current()) return;
+      step = steps.next();
+    }
+    const gate: GateResult = step.value;
+    if (!gate.run) {
+      measure('refused', () => settle({ title: doc.title, articleText: null, matches: [], cards: { claims: {}, counterpoints: {} } }));
+      return;
+    }
+    const next = await deps.read(doc);
+    // A newer reading has started, or the page is no longer ours to paint: this one is stale.
+    if (!next || !current()) return;
+    const anchored = await anchorInSteps(next, current);
+    if (current()) measure('show', () => settle(next, anchored));
   };
 
   const read = () => {
     const ticket = ++readings;
     lastReading = Date.now();
-    const gate = measure('gate', () => gatePage(doc, currentUrl(), deps.gate(), measure));
-    if (!gate.run) {
-      settle({ title: doc.title, articleText: null, matches: [], cards: { claims: {}, counterpoints: {} } });
-      return;
-    }
     inFlight = true;
-    void deps.read(doc).then(
-      (next) => {
-        inFlight = false;
-        // A newer reading has started, or the page is no longer ours to paint: this one is stale.
-        if (next && ticket === readings && !stopped) measure('show', () => settle(next));
+    readInSteps(ticket).then(
+      () => {
+        if (ticket === readings) inFlight = false;
       },
-      (error) => {
-        inFlight = false;
+      (error: unknown) => {
+        if (ticket === readings) inFlight = false;
         deps.onError?.(error);
       },
     );

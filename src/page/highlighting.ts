@@ -55,6 +55,8 @@ export function showHighlights(
   t: Translate,
   onNotFraming: (sentenceKey: string) => void = () => {},
   measure: Measure = unmeasured,
+  /** The matches of `options`, anchored already (the controller does it in steps, on a large page). */
+  anchored?: AnchoredPassage[],
 ): Highlighting {
   const painter = createPainter(doc);
   let passages: AnchoredPassage[] = [];
@@ -71,10 +73,10 @@ export function showHighlights(
     });
   };
 
-  const paint = (view: ViewOptions) => {
+  const paint = (view: ViewOptions, ready?: AnchoredPassage[]) => {
     card?.close();
     painter.clear();
-    passages = doc.body ? measure('anchor', () => anchorMatches(doc.body!, articleText, visibleMatches(matches, view))) : [];
+    passages = ready ?? (doc.body ? measure('anchor', () => anchorMatches(doc.body!, articleText, visibleMatches(matches, view))) : []);
     const painted = measure('paint', () => painter.paint(passages.map((p) => ({ sentence: p.sentence, quotes: p.quotes, stance: stanceOf(p) }))));
     // The wrapping fallback moved the text the ranges pointed into: use the ranges it gives back.
     passages = passages.map((p, i) => ({ ...p, sentence: painted[i] ?? p.sentence }));
@@ -98,7 +100,7 @@ export function showHighlights(
     open(passage, () => boxOf(passage.sentence));
   };
 
-  paint(options);
+  paint(options, anchored);
   doc.addEventListener('click', onClick);
   let stopped = false;
   return {

@@ -4,6 +4,8 @@
  * and anchoring builds the live page's text with it, so both sides agree character for character.
  */
 
+import { runSteps, type Steps } from '../steps';
+
 // Content a reader does not read as part of the article, or must never be annotated.
 const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
@@ -68,20 +70,32 @@ const CODE_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'script', 
 
 /**
  * The text of `root` for a quick scan of its words: every text node but code, in document order,
- * whitespace as the page has it. No layout, and little script per node (it runs cold, on every page).
+ * whitespace as the page has it, up to about `limit` characters. No layout, and little script per
+ * node (it runs cold, on every page).
  */
-export function roughText(root: Node): string {
+export function roughText(root: Node, limit = Infinity): string {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const parts: string[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!CODE_TEXT.has(node.parentNode?.nodeName ?? '')) parts.push((node as Text).data);
+  let length = 0;
+  for (let node = walker.nextNode(); node && length < limit; node = walker.nextNode()) {
+    if (CODE_TEXT.has(node.parentNode?.nodeName ?? '')) continue;
+    parts.push((node as Text).data);
+    length += (node as Text).data.length;
   }
   return parts.join('');
 }
 
 /** Builds the collapsed text of `root`. Leading and trailing spaces are kept out of the text. */
 export function buildTextIndex(root: Node): TextIndex {
+  return runSteps(textIndexSteps(root));
+}
+
+// Marks, on the walk's stack, the end of a block element: a line break comes after its last child.
+const BLOCK_END = Symbol('block end');
+
+/** buildTextIndex, pausing after every `nodesPerStep` nodes (see steps.ts). */
+export function* textIndexSteps(root: Node, nodesPerStep = Infinity): Steps<TextIndex> {
   const parts: string[] = [];
   const segments: Segment[] = [];
   let length = 0;
@@ -92,37 +106,49 @@ export function buildTextIndex(root: Node): TextIndex {
     if (!nothingYet) pendingSpace = true;
   };
 
-  const visit = (node: Node) => {
-    if (node.nodeType === TEXT_NODE) {
-      // Native collapsing, then the edges by hand: the per-node cost stays in the engine.
-      let text = (node as Text).data.replace(WHITESPACE_RUNS, ' ');
-      const spaceBefore = text.startsWith(' ');
-      const spaceAfter = text.length > 1 && text.endsWith(' ');
-      text = text.slice(spaceBefore ? 1 : 0, spaceAfter ? -1 : undefined);
-      if (spaceBefore) breakHere();
-      if (text === '') return;
-      if (pendingSpace) {
-        parts.push(' ');
-        length++;
-        pendingSpace = false;
-      }
-      segments.push({ node: node as Text, start: length, end: length + text.length });
-      parts.push(text);
-      length += text.length;
-      nothingYet = false;
-      if (spaceAfter) pendingSpace = true;
-      return;
+  const addText = (node: Text) => {
+    // Native collapsing, then the edges by hand: the per-node cost stays in the engine.
+    let text = node.data.replace(WHITESPACE_RUNS, ' ');
+    const spaceBefore = text.startsWith(' ');
+    const spaceAfter = text.length > 1 && text.endsWith(' ');
+    text = text.slice(spaceBefore ? 1 : 0, spaceAfter ? -1 : undefined);
+    if (spaceBefore) breakHere();
+    if (text === '') return;
+    if (pendingSpace) {
+      parts.push(' ');
+      length++;
+      pendingSpace = false;
     }
-    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return;
-    const el = node.nodeType === ELEMENT_NODE ? (node as Element) : null;
-    if (el && isSkippedElement(el)) return;
-    const block = el !== null && isBlockElement(el);
-    if (block) breakHere();
-    for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
-    if (block) breakHere();
+    segments.push({ node, start: length, end: length + text.length });
+    parts.push(text);
+    length += text.length;
+    nothingYet = false;
+    if (spaceAfter) pendingSpace = true;
   };
 
-  visit(root);
+  // Depth first, with a stack of its own rather than recursion, so that it can pause anywhere.
+  const stack: (Node | typeof BLOCK_END)[] = [root];
+  let visited = 0;
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === BLOCK_END) {
+      breakHere();
+      continue;
+    }
+    if (++visited % nodesPerStep === 0) yield;
+    if (node.nodeType === TEXT_NODE) {
+      addText(node as Text);
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) continue;
+    const el = node.nodeType === ELEMENT_NODE ? (node as Element) : null;
+    if (el && isSkippedElement(el)) continue;
+    if (el !== null && isBlockElement(el)) {
+      breakHere();
+      stack.push(BLOCK_END);
+    }
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+  }
   return { text: parts.join(''), segments };
 }
 

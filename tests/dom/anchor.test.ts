@@ -88,3 +88,19 @@ describe('anchorMatches', () => {
     expect(selectorFor('One.\n\nTwo three.', 6, 9)).toEqual({ exact: 'Two', prefix: 'One. ', suffix: ' three.' });
   });
 });
+
+describe('anchoring repeated text', () => {
+  it('puts each of several identical paragraphs on its own occurrence, in reading order', () => {
+    const paragraph = 'We must win the AI race against China. Nothing else matters now.';
+    document.body.innerHTML = `<article>${Array.from({ length: 4 }, () => `<p>${paragraph}</p>`).join('')}</article>`;
+    const text = Array.from({ length: 4 }, () => paragraph).join('\n\n');
+    const matches = Array.from({ length: 4 }, (_, i) => {
+      const sentenceStart = i * (paragraph.length + 2);
+      const sentenceEnd = sentenceStart + 'We must win the AI race against China.'.length;
+      return { frameId: 'f', claimId: 'c', stance: 'uses' as const, quote: 'win the AI race', sentence: text.slice(sentenceStart, sentenceEnd), start: sentenceStart + 8, end: sentenceStart + 23, sentenceStart, sentenceEnd };
+    });
+    const anchored = anchorMatches(document.body, text, matches);
+    const paragraphs = [...document.querySelectorAll('p')];
+    expect(anchored.map((a) => paragraphs.indexOf(a.sentence.startContainer.parentElement as HTMLParagraphElement))).toEqual([0, 1, 2, 3]);
+  });
+});

@@ -31,7 +31,7 @@ describe('the page controller (the content script, in jsdom)', () => {
     expect(controller.summary().reading).toBe(true); // no settings yet
     controller.apply(DEFAULT_SETTINGS);
     expect(controller.summary()).toMatchObject({ reading: true, uses: 0 }); // the reading is on its way
-    await settled();
+    await settled(controller);
     const summary = controller.summary();
     expect(summary.reading).toBe(false);
     expect(summary.site).toBe('news.example');
@@ -46,7 +46,7 @@ describe('the page controller (the content script, in jsdom)', () => {
     const { controller, reports } = controllerOn('arms-race-article.html');
     const before = document.body.innerHTML;
     controller.apply(DEFAULT_SETTINGS);
-    await settled();
+    await settled(controller);
     const shown = marked();
     const off: Settings = { ...DEFAULT_SETTINGS, sites: setSiteEnabled(DEFAULT_SETTINGS.sites, 'news.example', false) };
     controller.apply(off);
@@ -63,7 +63,7 @@ describe('the page controller (the content script, in jsdom)', () => {
     controller.apply({ ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, disabled: ['example'] } });
     expect(marked()).toEqual([]);
     controller.apply({ ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, disabled: ['other.example'] } });
-    await settled();
+    await settled(controller);
     expect(marked().length).toBeGreaterThan(0);
     controller.apply({ ...DEFAULT_SETTINGS, sites: { default: 'only-enabled', enabled: [], disabled: [] } });
     expect(marked()).toEqual([]);
@@ -72,7 +72,7 @@ describe('the page controller (the content script, in jsdom)', () => {
   it('hides the critiques, or a frame, when the reader asks', async () => {
     const { controller } = controllerOn('arms-race-article.html');
     controller.apply(DEFAULT_SETTINGS);
-    await settled();
+    await settled(controller);
     expect(marked().some((m) => m.startsWith('critiques:'))).toBe(true);
     controller.apply({ ...DEFAULT_SETTINGS, showCritiques: false });
     expect(marked().some((m) => m.startsWith('critiques:'))).toBe(false);
@@ -85,13 +85,13 @@ describe('the page controller (the content script, in jsdom)', () => {
     const { controller, reports } = controllerOn('no-framing-article.html');
     const before = document.body.innerHTML;
     controller.apply(DEFAULT_SETTINGS);
-    await settled();
+    await settled(controller);
     expect(document.body.innerHTML).toBe(before);
     expect(reports.at(-1)).toEqual({ state: 'idle', uses: 0, critiques: 0 });
     load('arms-race-article.html');
     const local = createPageController(document, 'file:///home/me/saved.html', { ...reading, t: inEnglish });
     local.apply(DEFAULT_SETTINGS);
-    await settled();
+    await settled(local);
     expect(marked()).toEqual([]);
     expect(local.summary().site).toBeNull();
   });
@@ -104,7 +104,7 @@ describe('reading with the controller', () => {
     const c2 = createPageController(document, URL_OF_PAGE, { ...reading, t: inEnglish, onNotFraming: (k) => keys.push(k) });
     controller.stop();
     c2.apply(DEFAULT_SETTINGS);
-    await settled();
+    await settled(c2);
     const before = c2.summary().highlights.length;
     c2.show(0);
     const host = document.querySelector('counterframe-card')!;
@@ -118,7 +118,7 @@ describe('reading with the controller', () => {
   it('steps through every highlight by keyboard command, wrapping around, each opening its card', async () => {
     const { controller } = controllerOn('arms-race-article.html');
     controller.apply(DEFAULT_SETTINGS);
-    await settled();
+    await settled(controller);
     const total = controller.summary().highlights.length;
     const seen: string[] = [];
     for (let i = 0; i < total + 1; i++) {
@@ -141,7 +141,7 @@ describe('pages whose content changes', () => {
   it('highlights a paragraph that arrives after load, and drops one whose text goes away', async () => {
     const { controller } = controllerOn('no-framing-article.html');
     controller.apply(DEFAULT_SETTINGS);
-    await settled();
+    await settled(controller);
     expect(controller.summary().highlights).toEqual([]);
     const late = document.createElement('p');
     late.textContent = 'Officials in Washington now say the United States must win the AI race against China at any cost.';
@@ -158,7 +158,7 @@ describe('pages whose content changes', () => {
   it('stays bounded on a page that never stops changing, and is not woken by its own highlights', async () => {
     const { controller, reports } = controllerOn('arms-race-article.html');
     controller.apply(DEFAULT_SETTINGS); // the wrapping painter changes the DOM: that must not count
-    await settled();
+    await settled(controller);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(reports).toHaveLength(1);
     const ticker = document.createElement('span');

@@ -36,5 +36,12 @@ describe('the built extension', () => {
         .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\b(fetch|XMLHttpRequest|WebSocket|sendBeacon|EventSource|RTCPeerConnection|importScripts)\b/g)].map((m) => `${f}: ${m[0]}`));
       expect(found).toEqual([]);
     });
+
+    it(`${build}: no code in it compiles strings into code (patterns from packs go through the safe matcher)`, () => {
+      const found = files(`.output/${build}`)
+        .filter((f) => f.endsWith('.js'))
+        .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*["'`]|\bnew\s+RegExp\s*\(/g)].map((m) => `${f}: ${m[0]}`));
+      expect(found).toEqual([]);
+    });
   }
 });

@@ -1,6 +1,8 @@
+import { vi } from 'vitest';
 import { createPageReader } from '../../src/background/reading';
 import { bundledLibrary } from '../../src/claims/library';
 import { gateDataOf } from '../../src/match/gate-words';
+import type { PageController } from '../../src/page/controller';
 import { serializePage, type PageReader } from '../../src/page/reader';
 
 /** The gate the extension builds into its content script. */
@@ -17,7 +19,10 @@ export const readHere: PageReader = async (doc) => {
   return html === null ? null : reader(html, []);
 };
 
-/** Lets a reading in flight arrive (readHere answers within a few microtasks). */
-export async function settled(): Promise<void> {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
+/** Waits until the controller has read the page (its gate steps and the reading, each in its own task). */
+export async function settled(controller: PageController): Promise<void> {
+  // With fake timers, vi.waitFor moves them on itself.
+  await vi.waitFor(() => {
+    if (controller.summary().reading) throw new Error('still reading');
+  });
 }

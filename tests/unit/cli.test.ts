@@ -102,4 +102,11 @@ describe('the pipeline on real pages', () => {
     const { matches } = reportPage(readFileSync(FRAMED, 'utf8'));
     expect(matches.filter((m) => m.stance === 'uses').length / matches.length).toBeGreaterThanOrEqual(0.8);
   });
+
+  it('reads a Chinese article as an article (its paragraphs are short in characters, not in content)', () => {
+    const { matches, readerable } = reportPage(readFileSync('tests/fixtures/pages/cjk-article.html', 'utf8'));
+    expect(readerable).toBe(true);
+    expect(matches.some((m) => m.stance === 'uses' && m.quote === '军备竞赛')).toBe(true);
+    expect(matches.some((m) => m.stance === 'critiques' && m.sentence.includes('所谓的人工智能军备竞赛'))).toBe(true);
+  });
 });

@@ -138,6 +138,10 @@ export async function firefoxDriver(colorScheme: ColorScheme = 'light'): Promise
     if (initScript) await page.evaluateOnNewDocument(initScript);
     const test = fromPuppeteer(page);
     await page.goto(url).catch(async (error: unknown) => {
+      // Firefox's Remote Agent can fail a navigation that did load, when a frame of the page could not
+      // (an embed whose host does not resolve here: "Address rejected"). The page is what counts.
+      const loaded = await poll(page, (href: string) => location.href === href && document.readyState === 'complete', url, WAIT).then(() => true, () => false);
+      if (loaded) return;
       await page.close().catch(() => {});
       throw error;
     });

@@ -1,7 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFolders, type StaticServer } from '../../../scripts/lib/server';
 import type { BrowserDriver, TestPage } from './driver';
-import { storedSettings, withTab } from './tabs';
+import { storedPacks, storedSettings, withTab } from './tabs';
+
+const PACK = readFileSync('tests/fixtures/packs/chip-war.json', 'utf8');
+
+// In the options page: hands `text` to the file input `id` as the file the reader chose.
+function chooseFile(args: { id: string; text: string }): void {
+  const input = document.getElementById(args.id) as HTMLInputElement;
+  const files = new DataTransfer();
+  files.items.add(new File([args.text], 'chosen.json', { type: 'application/json' }));
+  input.files = files.files;
+  input.dispatchEvent(new Event('change'));
+}
 
 // In an extension page: the toolbar badge of a tab.
 function badgeOf(tabId: number): Promise<string> {
@@ -110,18 +122,33 @@ export function describeSiteSwitch(label: string, launch: () => Promise<BrowserD
       await options.waitFor(() => !(document.getElementById('show-critiques') as HTMLInputElement).checked);
       const before = await options.evaluate(storedSettings);
       expect(before).toMatchObject({ showCritiques: false });
-      await options.evaluate(() => {
-        const input = document.getElementById('import-settings') as HTMLInputElement;
-        const files = new DataTransfer();
-        files.items.add(new File(['{"format": "counterframe-settings", "version": 1, "settings": {"paused": "yes"}}'], 'bad.json', { type: 'application/json' }));
-        input.files = files.files;
-        input.dispatchEvent(new Event('change'));
-      });
+      await options.evaluate(chooseFile, { id: 'import-settings', text: '{"format": "counterframe-settings", "version": 1, "settings": {"paused": "yes"}}' });
       await options.waitFor(() => /not imported/.test(document.getElementById('import-settings-result')?.textContent ?? ''));
       const result = await options.evaluate(() => document.getElementById('import-settings-result')!.textContent);
       expect(result).toMatch(/settings\.sites: /);
       expect(result).toMatch(/settings\.paused: must be true or false/);
       expect(await options.evaluate(storedSettings)).toEqual(before);
+    });
+
+    it('adds a claim pack from the settings page: a bad one is refused with its problems, a sound one is used on the next page', async () => {
+      const options = await driver.openExtensionPage('options.html');
+      await options.waitFor(() => document.getElementById('import-pack') !== null);
+      const regex = PACK.replace('"chip|chips|semiconductor war|wars"', '"(a+)+$"');
+      await options.evaluate(chooseFile, { id: 'import-pack', text: regex });
+      await options.waitFor(() => /not added/.test(document.getElementById('import-pack-result')?.textContent ?? ''));
+      expect(await options.evaluate(() => document.getElementById('import-pack-result')!.textContent)).toMatch(/triggers\.0: .*characters the pattern language does not know/);
+      expect(await options.evaluate(storedPacks)).toBeNull();
+      await options.evaluate(chooseFile, { id: 'import-pack', text: PACK });
+      await options.waitFor(() => (document.getElementById('pack-list')?.textContent ?? '').includes('The chip war (1 frames)'));
+      expect(await options.evaluate(() => document.getElementById('frame-chip-war') !== null)).toBe(true);
+      const page = await driver.open(siteB.replace('arms-race-article.html', 'chip-war-article.html'));
+      await page.waitFor(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 0);
+      expect(await page.evaluate(() => [...(CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>)].map((r) => r.toString()))).toEqual([
+        'The chip war with China will decide who leads the century, one senior official told reporters after the announcement.',
+      ]);
+      await options.evaluate(() => (document.querySelector('#pack-list button') as HTMLButtonElement).click());
+      await options.waitFor(() => document.getElementById('frame-chip-war') === null);
+      expect(await options.evaluate(storedPacks)).toEqual({ packs: [], gate: null });
     });
   });
 }

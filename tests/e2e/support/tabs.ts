@@ -19,3 +19,9 @@ export async function storedSettings(): Promise<unknown> {
   const api = (globalThis as any).browser ?? (globalThis as any).chrome;
   return (await api.storage.sync.get('settings')).settings ?? null;
 }
+
+/** In an extension page: the imported claim packs as stored (null before the first import). */
+export async function storedPacks(): Promise<unknown> {
+  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+  return (await api.storage.local.get('packs')).packs ?? null;
+}

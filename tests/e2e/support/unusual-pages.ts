@@ -59,7 +59,8 @@ export function describeUnusualPages(label: string, launch: () => Promise<Browse
       await page.waitFor(hasHighlights);
       const painted = await page.evaluate(paintedText);
       expect(painted['counterframe-uses'].some((s) => s.includes('人工智能军备竞赛已经全面展开'))).toBe(true);
-      expect(painted['counterframe-uses'].some((s) => s.includes('击败中国'))).toBe(true);
+      // Said "under this narrative", the call to beat China is reported, not made.
+      expect(painted['counterframe-critiques'].some((s) => s.includes('击败中国'))).toBe(true);
       expect(painted['counterframe-critiques'].some((s) => s.includes('所谓的人工智能军备竞赛'))).toBe(true);
       expect(extensionErrors(page.errors)).toEqual([]);
       await page.close();
