@@ -52,6 +52,7 @@ export function renderPopup(root: HTMLElement, settings: Settings, deps: PopupDe
     const status = el(doc, 'p', { class: 'status', role: 'status' });
     if (settings.paused) status.textContent = t('popupPaused');
     else if (!siteOn) status.textContent = t('popupSiteOff', [summary.site]);
+    else if (summary.reading) status.textContent = t('popupReading');
     else if (summary.uses + summary.critiques === 0) status.textContent = t('popupNothing');
     else status.textContent = t('popupCounts', [String(summary.uses), String(summary.critiques)]);
     root.append(status);
