@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { PageReading } from '../src/analyze';
+import type { PageReading } from '../src/reading';
 import { handleMessage, toggleSiteOfTab, type BackgroundDeps } from '../src/background/background';
 import { ensureOffscreenDocument } from '../src/background/offscreen';
 import { createPageReader } from '../src/background/reading';

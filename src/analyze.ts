@@ -1,20 +1,10 @@
-import { cardLibraryFor, type CardLibrary } from './card/card-view';
+import { cardLibraryFor } from './card/card-view';
 import { extractArticle, passagesOf } from './extract/extract';
 import { gatePage, type GateResult } from './extract/gate';
 import type { CompiledLibrary, LibrarySource } from './match/compile';
 import { matchPassages, type Match } from './match/match';
 import { unmeasured, type Measure } from './measure';
-
-/** What reading a page gives the page back: its article's text, the matches in it, and their cards. */
-export interface PageReading {
-  title: string;
-  /** The article's text, where Readability found one: match offsets point into it. */
-  articleText: string | null;
-  matches: Match[];
-  cards: CardLibrary;
-  /** The benchmark build only: how long each stage took where the page was read. */
-  timings?: Record<string, number>;
-}
+import { NOTHING_READ, type PageReading } from './reading';
 
 export interface PageAnalysis extends PageReading {
   gate: GateResult;
@@ -31,8 +21,6 @@ function firstSentences(matches: Match[]): Match[] {
     return kept.has(m.sentenceStart);
   });
 }
-
-export const NOTHING_READ: PageReading = { title: '', articleText: null, matches: [], cards: { claims: {}, counterpoints: {} } };
 
 /**
  * Readability, then matching. The extension runs this away from the page's main thread (the

@@ -1,4 +1,4 @@
-import type { PageReading } from '../analyze';
+import type { PageReading } from '../reading';
 import { checkPack, installedPacks, type InstalledPacks } from '../claims/packs';
 import type { Translate } from '../i18n';
 import type { ImportReply, Message, PageSummary } from '../messages';

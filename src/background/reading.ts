@@ -1,4 +1,5 @@
-import { readHtml, type PageReading } from '../analyze';
+import { readHtml } from '../analyze';
+import type { PageReading } from '../reading';
 import { libraryWith, type ClaimPack } from '../claims/packs';
 import { compileLibrary, type CompiledLibrary } from '../match/compile';
 import { unmeasured, type Measure } from '../measure';

@@ -1,12 +1,13 @@
-import type { PageReading } from '../analyze';
-import { gateSteps, type GateResult } from '../extract/gate';
+import { NOTHING_READ, type PageReading } from '../reading';
+import { gateSteps } from '../extract/gate';
 import type { Translate } from '../i18n';
 import type { GateData } from '../match/gate-words';
 import { unmeasured, type Measure } from '../measure';
 import type { PageSummary } from '../messages';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, siteOf } from '../settings/site-rules';
-import { nextTask, type PageReader } from './reader';
+import { runStepsAsTasks } from '../steps';
+import type { PageReader } from './reader';
 import { anchorSteps, NODES_PER_STEP, type AnchoredPassage } from '../anchor/anchor';
 import { showHighlights, stanceOf, visibleMatches, type Highlighting, type ViewOptions } from './highlighting';
 
@@ -134,28 +135,17 @@ export function createPageController(doc: Document, url: string, deps: Controlle
     if (!enabled || next.articleText === null || next.matches.length === 0 || !doc.body || !changes(next)) return undefined;
     const [settingsThen, dismissedThen] = [settings, dismissed];
     const steps = anchorSteps(doc.body, next.articleText, visibleMatches(next.matches, view()), NODES_PER_STEP);
-    let step = measure('anchor', () => steps.next());
-    while (!step.done) {
-      await nextTask();
-      if (!current()) return undefined;
-      step = measure('anchor', () => steps.next());
-    }
-    return settings === settingsThen && dismissed === dismissedThen ? step.value : undefined;
+    const anchored = await runStepsAsTasks(steps, current, (step) => measure('anchor', step));
+    return settings === settingsThen && dismissed === dismissedThen ? anchored : undefined;
   };
 
   // A reading in steps, each its own task: the gate's, then (away from the page) Readability and matching.
   const readInSteps = async (ticket: number) => {
     const current = () => ticket === readings && !stopped;
-    const steps = gateSteps(doc, currentUrl(), deps.gate(), measure);
-    let step = steps.next();
-    while (!step.done) {
-      await nextTask();
-      if (!current()) return;
-      step = steps.next();
-    }
-    const gate: GateResult = step.value;
+    const gate = await runStepsAsTasks(gateSteps(doc, currentUrl(), deps.gate(), measure), current);
+    if (!gate) return;
     if (!gate.run) {
-      measure('refused', () => settle({ title: doc.title, articleText: null, matches: [], cards: { claims: {}, counterpoints: {} } }));
+      measure('refused', () => settle({ ...NOTHING_READ, title: doc.title }));
       return;
     }
     const next = await deps.read(doc);

@@ -1,5 +1,6 @@
-import type { PageReading } from '../analyze';
+import type { PageReading } from '../reading';
 import { unmeasured, type Measure } from '../measure';
+import { nextTask } from '../steps';
 
 /** How a page gets its article read (see ControllerDeps.read). */
 export type PageReader = (doc: Document) => Promise<PageReading | null>;
@@ -21,8 +22,6 @@ export function serializePage(doc: Document): string | null {
   return `<!doctype html>${html.replace(NOT_TEXT, '')}`;
 }
 
-/** Lets the page run before the next piece of work: each piece is its own task. */
-export const nextTask = () => new Promise<void>((done) => setTimeout(done, 0));
 
 /**
  * The extension's reader: the page's HTML goes to the background (and on to where a DOM parser is),
