@@ -1,15 +1,15 @@
-import { NOTHING_READ, type PageReading } from '../reading';
+import { anchorSteps, NODES_PER_STEP, type AnchoredPassage } from '../anchor/anchor';
 import { gateSteps } from '../extract/gate';
 import type { Translate } from '../i18n';
 import type { GateData } from '../match/gate-words';
 import { unmeasured, type Measure } from '../measure';
 import type { PageSummary } from '../messages';
+import { NOTHING_READ, type PageReading } from '../reading';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, siteOf } from '../settings/site-rules';
 import { runStepsAsTasks } from '../steps';
-import type { PageReader } from './reader';
-import { anchorSteps, NODES_PER_STEP, type AnchoredPassage } from '../anchor/anchor';
 import { showHighlights, stanceOf, visibleMatches, type Highlighting, type ViewOptions } from './highlighting';
+import type { PageReader } from './reader';
 
 export interface PageReport {
   /** "on": highlights may show; "off": the reader switched this site off (or paused); "idle": nothing to read here. */

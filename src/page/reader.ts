@@ -1,13 +1,14 @@
-import type { PageReading } from '../reading';
 import { unmeasured, type Measure } from '../measure';
+import type { PageReading } from '../reading';
 import { nextTask } from '../steps';
 
 /** How a page gets its article read (see ControllerDeps.read). */
 export type PageReader = (doc: Document) => Promise<PageReading | null>;
 
 /**
- * Pages whose HTML is longer than this are not read: copying it off the page (outerHTML, then the
- * message) is one task each that the browser does not split, about 75 and 85 ms for a 5 MB page here.
+ * Pages whose HTML is longer than this are not sent to be read. Serialising and sending are each one
+ * task the browser does not split (about 75 and 85 ms for a 5 MB page here); past this size the
+ * sending, and the reading and anchoring after it, are spared.
  */
 export const MAX_PAGE_HTML = 8_000_000;
 
@@ -21,7 +22,6 @@ export function serializePage(doc: Document): string | null {
   if (!html || html.length > MAX_PAGE_HTML) return null;
   return `<!doctype html>${html.replace(NOT_TEXT, '')}`;
 }
-
 
 /**
  * The extension's reader: the page's HTML goes to the background (and on to where a DOM parser is),
