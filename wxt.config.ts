@@ -16,6 +16,9 @@ function gateDataModule(): Plugin {
   };
 }
 
+/** The pages Counterframe reads: any web page. */
+const PAGES = ['http://*/*', 'https://*/*'];
+
 const EXTENSION_PAGES_CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'none'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'";
 
@@ -33,8 +36,13 @@ export default defineConfig({
     default_locale: 'en',
     // storage: the reader's settings. contextMenus: "switch on or off for this site" on the page's menu.
     // offscreen (Chromium): a document where pages are read with Readability, away from the page; Firefox
-    // reads them in its background page. The content script's own matches are its only host access.
-    permissions: ['storage', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // reads them in its background page.
+    // scripting, and host access to the pages the gate script runs on (the same sites, so the same
+    // warning): the gate script (gate.ts) is small and runs on every page; the background brings the
+    // reader in only where a page passes it.
+    permissions: ['storage', 'contextMenus', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    host_permissions: PAGES,
+    content_scripts: [{ matches: PAGES, js: ['gate.js'], run_at: 'document_idle' }],
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -31,6 +31,12 @@ export default defineBackground(() => {
       void action.setBadgeBackgroundColor({ tabId, color: text === inBrowserLanguage('badgeOff') ? '#777777' : '#b36b00' }).catch(() => {});
     },
     askTab: (tabId) => browser.tabs.sendMessage(tabId, { type: 'page:summary' }).then((r) => r as PageSummary, () => undefined),
+    tabUrl: (tabId) => browser.tabs.get(tabId).then((tab) => tab.url, () => undefined),
+    bringReader: async (tabId, frameId) => {
+      const target = { tabId, frameIds: [frameId] };
+      await browser.scripting.insertCSS({ target, files: ['/highlights.css'] });
+      await browser.scripting.executeScript({ target, files: ['/reader.js'] });
+    },
     t: inBrowserLanguage,
   };
 
@@ -38,7 +44,7 @@ export default defineBackground(() => {
     // Only the extension's own pages and content scripts can reach this listener; check the shape anyway.
     if (sender.id !== browser.runtime.id) return undefined;
     const message = parseMessage(raw);
-    return message ? handleMessage(message, sender.tab?.id, deps) : undefined;
+    return message ? handleMessage(message, { tabId: sender.tab?.id, frameId: sender.frameId }, deps) : undefined;
   });
 
   browser.runtime.onInstalled.addListener(() => {

@@ -59,11 +59,16 @@ function quantile(xs: number[], q: number): number {
   return sorted[lo] + (sorted[Math.ceil(at)] - sorted[lo]) * (at - lo);
 }
 /**
- * The extension's tasks on the page, each timed as a whole: start; the settings arriving (and the
- * gate's text); the gate's scan; its readerable check (or its refusal); copying the page; sending
- * it; anchoring the reading that comes back (in steps of NODES_PER_STEP nodes); painting it.
+ * The extension's tasks on the page after its scripts' first run, each timed as a whole by the
+ * benchmark build: the gate script's scan, its readerable check, its refusal (after asking storage
+ * for the packs' words) or its call for the reader; then the reader's: the settings arriving,
+ * copying the page, sending it, anchoring the reading that comes back (in steps of NODES_PER_STEP
+ * nodes), painting it. Each script's first run (compiling and evaluating it, and what its main does
+ * at once: the gate's text, the reader's start) is taken from Chromium's own trace (EvaluateScript),
+ * so that the cost of loading the code counts too.
  */
-const TASKS = ['boot', 'apply', 'gate-scan', 'gate-readerable', 'serialize', 'send', 'anchor', 'show'];
+const TASKS = ['gate-scan', 'gate-readerable', 'refused', 'wanted', 'apply', 'serialize', 'send', 'anchor', 'show'];
+const SCRIPTS = ['gate.js', 'reader.js'];
 const fmt = (n: number | null) => (n === null || Number.isNaN(n) ? '-' : n.toFixed(2));
 
 /** Framed passages to insert into ordinary pages: written for the benchmark, not from the corpus. */
@@ -110,6 +115,10 @@ async function measurePages(pages: { path: string; kind: PageResult['kind'] }[])
   try {
     for (const { path, kind } of pages) {
       const page = await context.newPage();
+      const trace = await context.newCDPSession(page);
+      const events: { name: string; dur?: number; args?: { data?: { url?: string } } }[] = [];
+      trace.on('Tracing.dataCollected', (batch) => void events.push(...(batch.value as unknown as typeof events)));
+      await trace.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
       await page.goto(`${server.origin}${path}`, { waitUntil: 'load', timeout: 30_000 }).catch(() => {});
       // The extension is done when the gate has turned the page away, or it has shown the reading.
       const done = await page
@@ -120,10 +129,19 @@ async function measurePages(pages: { path: string; kind: PageResult['kind'] }[])
           { timeout: 30_000, polling: 50 },
         )
         .then(() => true, () => false);
+      const traced = new Promise((resolved) => trace.once('Tracing.tracingComplete', resolved));
+      await trace.send('Tracing.end');
+      await traced;
       if (!done) {
         console.error(`bench: the extension did not finish on ${path}`);
         await page.close();
         continue;
+      }
+      // Each run of our scripts' code as Chromium's trace has it, by script.
+      const evaluated: Record<string, number> = {};
+      for (const event of events) {
+        const script = event.name === 'EvaluateScript' ? SCRIPTS.find((name) => event.args?.data?.url?.endsWith(`/${name}`)) : undefined;
+        if (script) evaluated[script] = (evaluated[script] ?? 0) + (event.dur ?? 0) / 1000;
       }
       const ours = await page.evaluate((tasks) => {
         const stages: Record<string, number> = {};
@@ -164,15 +182,16 @@ async function measurePages(pages: { path: string; kind: PageResult['kind'] }[])
           return performance.now() - start;
         });
       }
-      const extensionMs = TASKS.reduce((sum, task) => sum + (ours.stages[task] ?? 0), 0);
+      const evaluateMs = Object.values(evaluated).reduce((a, b) => a + b, 0);
+      const extensionMs = evaluateMs + TASKS.reduce((sum, task) => sum + (ours.stages[task] ?? 0), 0);
       results.push({
         page: path,
         kind,
         highlights: ours.highlights,
         extensionMs,
-        longestTaskMs: ours.longest,
+        longestTaskMs: Math.max(ours.longest, ...Object.values(evaluated)),
         awayMs: ours.awayMs,
-        stages: ours.stages,
+        stages: { ...ours.stages, ...Object.fromEntries(Object.entries(evaluated).map(([script, ms]) => [`evaluate ${script}`, ms])) },
         readabilityMs,
         paintMs: ours.highlights > 0 ? (ours.stages.paint ?? 0) : null,
         markJsMs,
@@ -229,7 +248,8 @@ function matcherScaling() {
 }
 
 function contentScriptSize() {
-  const file = '.output/chrome-mv3/content-scripts/content.js';
+  // The script on every page; the reader (reader.js) loads only where the gate passes.
+  const file = '.output/chrome-mv3/gate.js';
   const bytes = statSync(file).size;
   return { bytes, gzipBytes: gzipSync(readFileSync(file)).length };
 }
@@ -261,6 +281,8 @@ async function main(): Promise<void> {
       ratioToReadability: { median: median(ratios(without, (r) => r.extensionMs / r.readabilityMs)), target: 0.1 },
       // A page read at all went past the gate and was serialised for Readability, away from the page.
       readabilityRan: without.filter((r) => r.stages.serialize !== undefined).length,
+      // The pages the gate script turned away on its own: the reader never loaded there.
+      refusedByGate: without.filter((r) => r.stages.refused !== undefined).length,
     },
     withMatches: {
       count: withMatches.length,
@@ -275,7 +297,7 @@ async function main(): Promise<void> {
   };
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   console.log(`\nTargets (ratios from this run):`);
-  console.log(`  no-trigger pages: extension / Readability, median ${fmt(summary.withoutMatches.ratioToReadability.median)} (target <= 0.10): ${verdict(summary.withoutMatches.ratioToReadability.median <= 0.1)}; Readability ran on ${summary.withoutMatches.readabilityRan} of ${without.length}`);
+  console.log(`  no-trigger pages: extension / Readability, median ${fmt(summary.withoutMatches.ratioToReadability.median)} (target <= 0.10): ${verdict(summary.withoutMatches.ratioToReadability.median <= 0.1)}; Readability ran on ${summary.withoutMatches.readabilityRan} of ${without.length}; the reader loaded on ${without.length - summary.withoutMatches.refusedByGate}`);
   console.log(`  pages with matches: extension / Readability, median ${fmt(summary.withMatches.ratioToReadability.median)} (target <= 1.25): ${verdict(summary.withMatches.ratioToReadability.median <= 1.25)}`);
   console.log(`  painting / mark.js on the same ranges, median ${fmt(summary.withMatches.paintToMarkJs.median)} (target <= 0.5): ${verdict(summary.withMatches.paintToMarkJs.median <= 0.5)}`);
   console.log(`  longest task of the extension: median ${fmt(summary.longestTaskMs.median)} ms, p95 ${fmt(summary.longestTaskMs.p95)} ms, max ${fmt(summary.longestTaskMs.max)} ms (target <= 50 ms): ${verdict(summary.longestTaskMs.max <= 50)}`);

@@ -1,6 +1,6 @@
 /** The gate's data for the bundled library, computed at build time (see wxt.config.ts). */
 declare module 'virtual:counterframe-gate' {
-  const gate: import('./match/gate-words').GateData;
+  const gate: import('./match/gate-scan').GateData;
   export default gate;
 }
 

@@ -2,7 +2,7 @@ import '../../src/ui/extension-pages.css';
 import { browser } from 'wxt/browser';
 import { inBrowserLanguage } from '../../src/i18n-browser';
 import type { Message, PageSummary } from '../../src/messages';
-import { renderPopup } from '../../src/popup/popup';
+import { renderPopup, unreadPageSummary } from '../../src/popup/popup';
 import { settingsItem } from '../../src/settings/store';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
@@ -19,7 +19,14 @@ async function targetTab(): Promise<number | undefined> {
 
 async function render(): Promise<void> {
   const tabId = await targetTab();
-  const summary = tabId === undefined ? null : await browser.tabs.sendMessage(tabId, { type: 'page:summary' }).then((r) => r as PageSummary, () => null);
+  // Only pages that passed the gate have the reader to answer; the others are read as nothing shown.
+  const summary =
+    tabId === undefined
+      ? null
+      : await browser.tabs.sendMessage(tabId, { type: 'page:summary' }).then(
+          (r) => r as PageSummary,
+          () => browser.tabs.get(tabId).then((tab) => unreadPageSummary(tab.url), () => null),
+        );
   renderPopup(root, await settings.getValue(), {
     t: inBrowserLanguage,
     summary,

@@ -3,7 +3,7 @@ import { checkPack, installedPacks, type InstalledPacks } from '../claims/packs'
 import type { Translate } from '../i18n';
 import type { ImportReply, Message, PageSummary } from '../messages';
 import { parseSettingsFile, type Settings } from '../settings/settings';
-import { isSiteEnabled, normalizeSite, setSiteEnabled } from '../settings/site-rules';
+import { isSiteEnabled, normalizeSite, setSiteEnabled, siteOf } from '../settings/site-rules';
 
 export interface BackgroundDeps {
   /** The one writer of settings (see createSerialWriter). */
@@ -13,8 +13,12 @@ export interface BackgroundDeps {
   /** Reads a page's HTML with the library and the reader's packs, away from the page. */
   read: (html: string) => Promise<PageReading>;
   setBadge: (tabId: number, text: string) => void;
-  /** Asks the content script of a tab what it shows; undefined where none runs. */
+  /** Asks the reader in a tab what it shows; undefined where none runs. */
   askTab: (tabId: number) => Promise<PageSummary | undefined>;
+  /** The address of a tab's page, for a tab the reader never came to. */
+  tabUrl: (tabId: number) => Promise<string | undefined>;
+  /** Brings the reader (and its highlight styles) into a frame whose page passed the gate. */
+  bringReader: (tabId: number, frameId: number) => Promise<void>;
   t: Translate;
 }
 
@@ -25,13 +29,25 @@ export function toggleSite(site: string, deps: BackgroundDeps): Promise<Settings
 
 /** The context menu entry and the keyboard command: switch the site of this tab. */
 export async function toggleSiteOfTab(tabId: number, pageUrl: string | undefined, deps: BackgroundDeps): Promise<void> {
-  const site = pageUrl ? normalizeSite(new URL(pageUrl).hostname) : (await deps.askTab(tabId))?.site;
+  // Most pages never get the reader (the gate turned them away): their site is their address's.
+  const url = pageUrl ?? (await deps.askTab(tabId))?.url ?? (await deps.tabUrl(tabId));
+  const site = url ? siteOf(url) : null;
   if (site) await toggleSite(site, deps);
 }
 
+/** Where a message comes from: a tab's frame, or (neither) one of the extension's own pages. */
+export interface Sender {
+  tabId?: number;
+  frameId?: number;
+}
+
 /** Handles one (already validated) message. Returns the reply, if the message wants one. */
-export async function handleMessage(message: Message, tabId: number | undefined, deps: BackgroundDeps): Promise<unknown> {
+export async function handleMessage(message: Message, from: Sender, deps: BackgroundDeps): Promise<unknown> {
+  const { tabId } = from;
   switch (message.type) {
+    case 'page:wanted':
+      if (tabId !== undefined) await deps.bringReader(tabId, from.frameId ?? 0);
+      return undefined;
     case 'site:set': {
       const site = normalizeSite(message.site);
       if (!site) return { ok: false };

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { gateDataOf, type GateData } from '../match/gate-words';
+import type { GateData } from '../match/gate-scan';
+import { gateDataOf } from '../match/gate-words';
 import { bundledLibrary } from './library';
 import { formatProblem, lintLibrary } from './lint';
 import { checkShape, CounterpointsSchema, FrameSchema, Id } from './schema';

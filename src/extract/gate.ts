@@ -1,17 +1,23 @@
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
-import { mightMatch, type GateData } from '../match/gate-words';
+import { mightMatch, type GateData } from '../match/gate-scan';
 import { unmeasured, type Measure } from '../measure';
 import { runSteps, type Steps } from '../steps';
 import { roughText } from '../text/dom-text';
 
 // Chinese, Japanese and Korean say in one character what takes English several: Readability's
 // readerable check counts characters, so their paragraphs need proportionally fewer.
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const MIN_PARAGRAPH = { latin: 140, cjk: 50 };
+
+/** Kana, CJK ideographs and Hangul syllables, by code unit: no Unicode tables in the gate script. */
+function isCjk(code: number): boolean {
+  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff);
+}
 
 function mostlyCjk(text: string): boolean {
   const sample = text.slice(0, 4000).replace(/\s+/g, '');
-  return sample.length > 0 && (sample.match(CJK)?.length ?? 0) > sample.length * 0.3;
+  let cjk = 0;
+  for (let i = 0; i < sample.length; i++) if (isCjk(sample.charCodeAt(i))) cjk++;
+  return sample.length > 0 && cjk > sample.length * 0.3;
 }
 
 /** Readability's readerable check, with paragraphs measured fairly in CJK text. `text` is the page's (roughText). */

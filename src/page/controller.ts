@@ -1,7 +1,7 @@
 import { anchorSteps, NODES_PER_STEP, type AnchoredPassage } from '../anchor/anchor';
 import { gateSteps } from '../extract/gate';
 import type { Translate } from '../i18n';
-import type { GateData } from '../match/gate-words';
+import type { GateData } from '../match/gate-scan';
 import { unmeasured, type Measure } from '../measure';
 import type { PageSummary } from '../messages';
 import { NOTHING_READ, type PageReading } from '../reading';
@@ -9,6 +9,7 @@ import type { Settings } from '../settings/settings';
 import { isSiteEnabled, siteOf } from '../settings/site-rules';
 import { runStepsAsTasks } from '../steps';
 import { showHighlights, stanceOf, visibleMatches, type Highlighting, type ViewOptions } from './highlighting';
+import { LIVE_UPDATES, waitAfterChange } from './live-updates';
 import type { PageReader } from './reader';
 
 export interface PageReport {
@@ -49,17 +50,9 @@ export interface ControllerDeps {
   measure?: Measure;
   /** A reading failed for another reason than the extension going away (see read). */
   onError?: (error: unknown) => void;
+  /** The gate has just passed this page (the gate script brought the controller in): the first reading skips it. */
+  gatePassed?: boolean;
 }
-
-/** How the controller follows a page whose content changes after load. */
-export const LIVE_UPDATES = {
-  /** Wait this long after the last change before reading the page again. */
-  debounceMs: 400,
-  /** Never read the page again sooner than this after the last reading. */
-  minIntervalMs: 1500,
-  /** Stop following a page after this many readings: a page that never settles gets no more work. */
-  maxReadings: 25,
-} as const;
 
 /**
  * One page's Counterframe. Reads the article the first time the page is enabled and keeps the result:
@@ -142,7 +135,7 @@ export function createPageController(doc: Document, url: string, deps: Controlle
   // A reading in steps, each its own task: the gate's, then (away from the page) Readability and matching.
   const readInSteps = async (ticket: number) => {
     const current = () => ticket === readings && !stopped;
-    const gate = await runStepsAsTasks(gateSteps(doc, currentUrl(), deps.gate(), measure), current);
+    const gate = ticket === 1 && deps.gatePassed ? { run: true } : await runStepsAsTasks(gateSteps(doc, currentUrl(), deps.gate(), measure), current);
     if (!gate) return;
     if (!gate.run) {
       measure('refused', () => settle({ ...NOTHING_READ, title: doc.title }));
@@ -176,8 +169,7 @@ export function createPageController(doc: Document, url: string, deps: Controlle
       return;
     }
     clearTimeout(timer);
-    const wait = Math.max(LIVE_UPDATES.debounceMs, LIVE_UPDATES.minIntervalMs - (Date.now() - lastReading));
-    timer = setTimeout(() => enabled && read(), wait);
+    timer = setTimeout(() => enabled && read(), waitAfterChange(lastReading));
   };
 
   const follow = (on: boolean) => {

@@ -1,7 +1,7 @@
 import type { Translate } from '../i18n';
 import type { Message, PageSummary } from '../messages';
 import type { Settings } from '../settings/settings';
-import { isSiteEnabled } from '../settings/site-rules';
+import { isSiteEnabled, siteOf } from '../settings/site-rules';
 import { el } from '../ui/dom';
 
 export interface PopupDeps {
@@ -21,6 +21,15 @@ function checkbox(doc: Document, id: string, label: string, checked: boolean, on
   const wrapper = el(doc, 'label', { for: id, class: 'row' });
   wrapper.append(input, doc.createTextNode(` ${label}`));
   return wrapper;
+}
+
+/**
+ * What a page the reader never came to shows (the gate found nothing worth reading there): nothing,
+ * on its site, which the reader can still switch. Null where Counterframe does not run at all.
+ */
+export function unreadPageSummary(url: string | undefined): PageSummary | null {
+  const site = url ? siteOf(url) : null;
+  return url && site ? { url, reading: false, site, enabled: false, highlights: [], uses: 0, critiques: 0, frames: [] } : null;
 }
 
 /** Renders the toolbar popup for one tab into `root`, anew each time settings or the page change. */

@@ -66,24 +66,29 @@ function isWs(code: number): boolean {
 }
 
 // Elements whose text is code or form input, never prose (a page's JSON blobs would fool the gate).
-const CODE_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'script', 'style']);
+const CODE_SELECTOR = 'script, style, noscript, textarea';
 
 /**
- * The text of `root` for a quick scan of its words: every text node but code, in document order,
- * whitespace as the page has it, up to about `limit` characters. No layout, and little script per
- * node (it runs cold, on every page).
+ * The text of `root` for a quick scan of its words: its textContent without the text of code, in
+ * document order, whitespace as the page has it, up to about `limit` characters. No layout, and no
+ * script per node: it runs cold, on every page, so the engine does the walking.
  */
-export function roughText(root: Node, limit = Infinity): string {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+export function roughText(root: Element, limit = Infinity): string {
+  const all = root.textContent ?? '';
   const parts: string[] = [];
-  let length = 0;
-  for (let node = walker.nextNode(); node && length < limit; node = walker.nextNode()) {
-    if (CODE_TEXT.has(node.parentNode?.nodeName ?? '')) continue;
-    parts.push((node as Text).data);
-    length += (node as Text).data.length;
+  let from = 0;
+  // Each code element's text stands in textContent, in document order: cut it out where it stands.
+  for (const code of root.querySelectorAll(CODE_SELECTOR)) {
+    const text = code.textContent ?? '';
+    const at = text ? all.indexOf(text, from) : -1;
+    if (at < 0) continue;
+    parts.push(all.slice(from, at));
+    from = at + text.length;
+    if (from > limit) break;
   }
-  return parts.join('');
+  parts.push(all.slice(from));
+  const text = parts.join('');
+  return text.length > limit ? text.slice(0, limit) : text;
 }
 
 /** Builds the collapsed text of `root`. Leading and trailing spaces are kept out of the text. */

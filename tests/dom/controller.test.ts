@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inEnglish } from '../../src/i18n';
-import { createPageController, LIVE_UPDATES, type ControllerDeps, type PageReport } from '../../src/page/controller';
+import { createPageController, type ControllerDeps, type PageReport } from '../../src/page/controller';
+import { LIVE_UPDATES } from '../../src/page/live-updates';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { setSiteEnabled } from '../../src/settings/site-rules';
 import { bundledGate, readHere, settled } from '../support/read-here';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inEnglish } from '../../src/i18n';
 import type { PageSummary } from '../../src/messages';
-import { renderPopup } from '../../src/popup/popup';
+import { renderPopup, unreadPageSummary } from '../../src/popup/popup';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 
 const summary = (change: Partial<PageSummary>): PageSummary => ({
@@ -28,5 +28,13 @@ describe('the popup', () => {
     expect(status(summary({ reading: true }))).toBe('Reading this page…');
     expect(status(summary({ reading: false }))).toBe(inEnglish('popupNothing'));
     expect(status(summary({ uses: 2, critiques: 1 }))).toBe('2 use an arms-race frame, 1 critique one');
+  });
+
+  it('offers the site switch on a page the gate turned away, which has no reader to ask', () => {
+    const unread = unreadPageSummary('https://www.quiet.example/recipes')!;
+    expect(status(unread)).toBe(inEnglish('popupNothing'));
+    expect(document.querySelector('#site-switch')).not.toBeNull();
+    expect(document.querySelector('.site')?.textContent).toBe('quiet.example');
+    expect(unreadPageSummary('chrome://extensions/')).toBeNull();
   });
 });

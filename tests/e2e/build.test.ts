@@ -37,6 +37,14 @@ describe('the built extension', () => {
       expect(found).toEqual([]);
     });
 
+    it(`${build}: the one script on every page is the small gate: no polyfill, no Readability, no Unicode tables`, () => {
+      const manifest = JSON.parse(readFileSync(`.output/${build}/manifest.json`, 'utf8'));
+      expect(manifest.content_scripts.flatMap((c: { js: string[] }) => c.js)).toEqual(['gate.js']);
+      const gate = readFileSync(`.output/${build}/gate.js`, 'utf8');
+      expect(gate.length).toBeLessThan(16 * 1024);
+      expect(gate).not.toMatch(/webextension-polyfill|_grabArticle|\\p\{/);
+    });
+
     it(`${build}: no code in it compiles strings into code (patterns from packs go through the safe matcher)`, () => {
       const found = files(`.output/${build}`)
         .filter((f) => f.endsWith('.js'))

@@ -14,6 +14,8 @@ export function background(badges: Map<number, string> = new Map()): BackgroundD
     read: async (html) => read(html, (await packs.getValue()).packs),
     setBadge: (tabId, text) => badges.set(tabId, text),
     askTab: async () => ({ url: 'https://news.example.com/a', reading: false, site: 'news.example.com', enabled: true, highlights: [], uses: 0, critiques: 0, frames: [] }),
+    tabUrl: async () => 'https://news.example.com/a',
+    bringReader: async () => {},
     t: inEnglish,
   };
 }

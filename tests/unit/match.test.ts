@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bundledLibrary } from '../../src/claims/library';
 import { compileLibrary, eagerSource } from '../../src/match/compile';
-import { gateDataOf, mightMatch } from '../../src/match/gate-words';
+import { mightMatch } from '../../src/match/gate-scan';
+import { gateDataOf } from '../../src/match/gate-words';
 import { matchPassages } from '../../src/match/match';
 import { passagesOf } from '../../src/extract/extract';
 

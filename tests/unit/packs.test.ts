@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../src/background/background';
 import { bundledLibrary } from '../../src/claims/library';
 import { checkPack, libraryWith, MAX_PACK_FILE_BYTES, type PackResult } from '../../src/claims/packs';
-import { mightMatch } from '../../src/match/gate-words';
+import { mightMatch } from '../../src/match/gate-scan';
 import type { ImportReply } from '../../src/messages';
 import { packsItem } from '../../src/settings/store';
 import { background } from '../support/background';
@@ -78,7 +78,7 @@ describe('claim packs in the background', () => {
   it('imports a pack: stored with its gate words, and pages are read with its claims and cards', async () => {
     const deps = background();
     expect((await deps.read(page)).matches).toEqual([]);
-    expect(await handleMessage({ type: 'packs:import', text: PACK }, undefined, deps)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'packs:import', text: PACK }, {}, deps)).toEqual({ ok: true });
     const stored = await packsItem().getValue();
     expect(stored.packs.map((p) => p.id)).toEqual(['chip-war']);
     expect(mightMatch(stored.gate!, 'The chip war with China will decide who leads the century.')).toBe(true);
@@ -90,21 +90,21 @@ describe('claim packs in the background', () => {
 
   it('replaces a pack imported again, and removes it on request', async () => {
     const deps = background();
-    await handleMessage({ type: 'packs:import', text: PACK }, undefined, deps);
+    await handleMessage({ type: 'packs:import', text: PACK }, {}, deps);
     const renamed = JSON.stringify({ ...pack(), name: 'The chip war, second edition' });
-    expect(await handleMessage({ type: 'packs:import', text: renamed }, undefined, deps)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'packs:import', text: renamed }, {}, deps)).toEqual({ ok: true });
     expect((await packsItem().getValue()).packs.map((p) => p.name)).toEqual(['The chip war, second edition']);
-    await handleMessage({ type: 'packs:remove', id: 'chip-war' }, undefined, deps);
+    await handleMessage({ type: 'packs:remove', id: 'chip-war' }, {}, deps);
     expect(await packsItem().getValue()).toEqual({ packs: [], gate: null });
     expect((await deps.read(page)).matches).toEqual([]);
   });
 
   it('refuses a bad pack with its problems and leaves the installed packs untouched', async () => {
     const deps = background();
-    await handleMessage({ type: 'packs:import', text: PACK }, undefined, deps);
+    await handleMessage({ type: 'packs:import', text: PACK }, {}, deps);
     const before = await fakeBrowser.storage.local.get(null);
     for (const bad of ['{', JSON.stringify(withTrigger('(a+)+$')), JSON.stringify({ ...pack(), id: 'other', frames: [{ ...pack().frames[0], id: 'chip-war' }] })]) {
-      const reply = (await handleMessage({ type: 'packs:import', text: bad }, undefined, deps)) as ImportReply;
+      const reply = (await handleMessage({ type: 'packs:import', text: bad }, {}, deps)) as ImportReply;
       expect(reply.ok).toBe(false);
       expect(reply.ok ? [] : reply.problems.length).toBeGreaterThan(0);
     }

@@ -48,7 +48,7 @@ describe('the settings item', () => {
 describe('the background', () => {
   it('switches a site on and off through messages, and the toggle flips it', async () => {
     const deps = background();
-    await handleMessage({ type: 'site:set', site: 'WWW.Example.com', enabled: false }, undefined, deps);
+    await handleMessage({ type: 'site:set', site: 'WWW.Example.com', enabled: false }, {}, deps);
     expect((await settingsItem().getValue()).sites.disabled).toEqual(['example.com']);
     await toggleSiteOfTab(3, 'https://www.example.com/story', deps);
     expect((await settingsItem().getValue()).sites).toEqual(DEFAULT_SETTINGS.sites);
@@ -56,22 +56,36 @@ describe('the background', () => {
     expect((await settingsItem().getValue()).sites.disabled).toEqual(['news.example.com']);
   });
 
+  it('switches the site of a tab the reader never came to, from the tab\'s address', async () => {
+    const deps = { ...background(), askTab: async () => undefined, tabUrl: async () => 'https://www.quiet.example/recipes' };
+    await toggleSiteOfTab(4, undefined, deps);
+    expect((await settingsItem().getValue()).sites.disabled).toEqual(['quiet.example']);
+  });
+
+  it('brings the reader into the frame whose page passed the gate, and only from a tab', async () => {
+    const brought: [number, number][] = [];
+    const deps = { ...background(), bringReader: async (tabId: number, frameId: number) => void brought.push([tabId, frameId]) };
+    await handleMessage({ type: 'page:wanted' }, { tabId: 5, frameId: 0 }, deps);
+    await handleMessage({ type: 'page:wanted' }, {}, deps);
+    expect(brought).toEqual([[5, 0]]);
+  });
+
   it('shows the tab\'s highlight count on the badge, "off" where the site is off', async () => {
     const badges = new Map<number, string>();
     const deps = background(badges);
-    await handleMessage({ type: 'page:report', state: 'on', uses: 11, critiques: 1 }, 7, deps);
-    await handleMessage({ type: 'page:report', state: 'off', uses: 0, critiques: 0 }, 8, deps);
-    await handleMessage({ type: 'page:report', state: 'idle', uses: 0, critiques: 0 }, 9, deps);
+    await handleMessage({ type: 'page:report', state: 'on', uses: 11, critiques: 1 }, { tabId: 7 }, deps);
+    await handleMessage({ type: 'page:report', state: 'off', uses: 0, critiques: 0 }, { tabId: 8 }, deps);
+    await handleMessage({ type: 'page:report', state: 'idle', uses: 0, critiques: 0 }, { tabId: 9 }, deps);
     expect(Object.fromEntries(badges)).toEqual({ 7: '12', 8: 'off', 9: '' });
   });
 
   it('imports a sound settings file, and refuses a bad one with reasons, changing nothing', async () => {
     const deps = background();
     const mine: Settings = { ...DEFAULT_SETTINGS, showCritiques: false, sites: { default: 'only-enabled', enabled: ['example.com'], disabled: [] } };
-    expect(await handleMessage({ type: 'settings:import', text: exportSettings(mine) }, undefined, deps)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'settings:import', text: exportSettings(mine) }, {}, deps)).toEqual({ ok: true });
     expect(await settingsItem().getValue()).toEqual(mine);
     const refused = async (text: string) => {
-      const reply = (await handleMessage({ type: 'settings:import', text }, undefined, deps)) as { ok: boolean; problems: string[] };
+      const reply = (await handleMessage({ type: 'settings:import', text }, {}, deps)) as { ok: boolean; problems: string[] };
       expect(reply.ok).toBe(false);
       expect(await settingsItem().getValue()).toEqual(mine);
       return reply.problems.join('\n');

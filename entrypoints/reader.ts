@@ -1,19 +1,21 @@
 import { browser } from 'wxt/browser';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import bundledGate from 'virtual:counterframe-gate';
-import { inBrowserLanguage } from '../../src/i18n-browser';
-import { parseMessage } from '../../src/messages';
-import { benchMeasure, benchReader } from '../../src/page/bench-measure';
-import { createPageController } from '../../src/page/controller';
-import { addDismissal, pageKey } from '../../src/page/dismissed';
-import { remoteReader } from '../../src/page/reader';
-import { dismissalsItem, packsItem, settingsItem } from '../../src/settings/store';
-import './highlights.css';
+import { inBrowserLanguage } from '../src/i18n-browser';
+import { parseMessage } from '../src/messages';
+import { benchMeasure, benchReader } from '../src/page/bench-measure';
+import { createPageController } from '../src/page/controller';
+import { addDismissal, pageKey } from '../src/page/dismissed';
+import { remoteReader } from '../src/page/reader';
+import { dismissalsItem, packsItem, settingsItem } from '../src/settings/store';
 
-export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
-  main(ctx) {
+/**
+ * The reader: brought into a page by the background once the gate script (gate.ts) has found it worth
+ * reading, with public/highlights.css. It reads the page away from it and shows what it found.
+ */
+export default defineUnlistedScript({
+  main() {
     // The benchmark build (wxt build --mode bench) times itself; the shipped build has no trace of it.
     const bench = import.meta.env.MODE === 'bench';
     const bootStart = performance.now();
@@ -22,6 +24,7 @@ export default defineContentScript({
     const scope = globalThis as unknown as Record<symbol, boolean>;
     if (scope[flag]) return;
     scope[flag] = true;
+    const ctx = new ContentScriptContext('reader');
 
     const dismissals = dismissalsItem();
     const packs = packsItem();
@@ -38,6 +41,7 @@ export default defineContentScript({
       report: (report) => void browser.runtime.sendMessage({ type: 'page:report', ...report }).catch(() => {}),
       onNotFraming: (key) => void dismissals.getValue().then((all) => dismissals.setValue(addDismissal(all, page(), key))),
       measure: bench ? benchMeasure : undefined,
+      gatePassed: true,
       // Once the extension is reloaded or updated, this page keeps what it shows and says nothing.
       onError: (error) => {
         if (!ctx.isInvalid) console.error('Counterframe could not read this page:', error);

@@ -1,0 +1,28 @@
+import type { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import bundledGate from 'virtual:counterframe-gate';
+import type { GateData } from '../src/match/gate-scan';
+import { benchMeasure } from '../src/page/bench-measure';
+import { watchPage } from '../src/page/gate-watch';
+
+/**
+ * The content script on every page (listed in wxt.config.ts): the gate, and the one message that asks
+ * for the reader. It is kept small because it runs on every page the reader opens, and most have
+ * nothing to show. For the same reason it speaks to the browser's own promise-based API (Chromium's
+ * `chrome`, Firefox's `browser`) rather than loading the polyfill the rest of the extension uses.
+ */
+export default defineUnlistedScript(() => {
+  const scope = globalThis as { browser?: typeof browser; chrome?: typeof browser };
+  const api = scope.browser?.runtime ? scope.browser : scope.chrome!;
+  watchPage(document, {
+    gate: bundledGate,
+    installedGate: () =>
+      api.storage.local.get('packs').then(
+        (stored: Record<string, unknown>) => ((stored.packs as { gate?: GateData | null } | undefined)?.gate ?? null),
+        () => null,
+      ),
+    wanted: () => void api.runtime.sendMessage({ type: 'page:wanted' }).catch(() => {}),
+    currentUrl: () => location.href,
+    measure: import.meta.env.MODE === 'bench' ? benchMeasure : undefined,
+  });
+});
