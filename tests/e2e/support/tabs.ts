@@ -1,17 +1,22 @@
 /**
- * In an extension page: finds the tab whose content script reports this URL, sends it `message` if
- * one is given, and returns the tab's id and the script's summary (null if no tab shows the URL).
- * Self-contained, as functions handed to a page are serialised on their own.
+ * In an extension page: finds the tab whose reader reports this URL, sends it `message` if one is
+ * given, and returns the tab's id and the reader's summary. A tab showing the URL without a reader
+ * (the gate turned the page away, or has not passed it yet) comes back with a null summary; null if
+ * no tab shows the URL. Self-contained, as functions handed to a page are serialised on their own.
  */
 export async function withTab(args: { url: string; message?: unknown }): Promise<{ tabId: number; summary: any } | null> {
   const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+  let unread: { tabId: number; summary: null } | null = null;
   for (const tab of await api.tabs.query({})) {
     const summary = await api.tabs.sendMessage(tab.id, { type: 'page:summary' }).catch(() => null);
-    if (summary?.url !== args.url) continue;
+    if (summary?.url !== args.url) {
+      if (!summary && tab.url === args.url) unread = { tabId: tab.id, summary: null };
+      continue;
+    }
     if (args.message) await api.tabs.sendMessage(tab.id, args.message);
     return { tabId: tab.id, summary };
   }
-  return null;
+  return unread;
 }
 
 /** In an extension page: the settings as stored. */
