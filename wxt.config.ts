@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { bundledLibrary } from './src/claims/library';
 import { gateDataOf } from './src/match/gate-words';
+import { WEB_PAGES } from './src/web-pages';
 
 /**
  * The page gate's word lists, computed from the bundled library at build time by the same function
@@ -12,12 +13,10 @@ function gateDataModule(): Plugin {
   return {
     name: 'counterframe-gate',
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    load: (resolved) => (resolved === `\0${id}` ? `export default ${JSON.stringify(gateDataOf(bundledLibrary))};` : undefined),
+    // As a JSON string: engines parse JSON faster than the same data written as a script's literal.
+    load: (resolved) => (resolved === `\0${id}` ? `export default JSON.parse(${JSON.stringify(JSON.stringify(gateDataOf(bundledLibrary)))});` : undefined),
   };
 }
-
-/** The pages Counterframe reads: any web page. */
-const PAGES = ['http://*/*', 'https://*/*'];
 
 const EXTENSION_PAGES_CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'none'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'";
@@ -41,8 +40,8 @@ export default defineConfig({
     // warning): the gate script (gate.ts) is small and runs on every page; the background brings the
     // reader in only where a page passes it.
     permissions: ['storage', 'contextMenus', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
-    host_permissions: PAGES,
-    content_scripts: [{ matches: PAGES, js: ['gate.js'], run_at: 'document_idle' }],
+    host_permissions: WEB_PAGES,
+    content_scripts: [{ matches: WEB_PAGES, js: ['gate.js'], run_at: 'document_idle' }],
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+K' },

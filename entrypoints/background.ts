@@ -3,10 +3,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import type { PageReading } from '../src/reading';
 import { handleMessage, toggleSiteOfTab, type BackgroundDeps } from '../src/background/background';
 import { ensureOffscreenDocument } from '../src/background/offscreen';
+import { packsFlagKeeper } from '../src/background/packs-flag';
 import { createPageReader } from '../src/background/reading';
 import { inBrowserLanguage } from '../src/i18n-browser';
 import { parseMessage, type PageSummary } from '../src/messages';
 import { createSerialWriter, packsItem, settingsItem } from '../src/settings/store';
+import { WEB_PAGES } from '../src/web-pages';
 
 const MENU_ID = 'toggle-site';
 /** Keyboard commands that walk through a page's highlights (their keys are in wxt.config.ts). */
@@ -40,6 +42,13 @@ export default defineBackground(() => {
     t: inBrowserLanguage,
   };
 
+  // The gate script asks storage for the packs' words only where this flag script ran before it.
+  const keepPacksFlag = packsFlagKeeper(browser.scripting, WEB_PAGES);
+  const showPacks = (installed: { packs: unknown[] }) =>
+    void keepPacksFlag(installed.packs.length > 0).catch((error: unknown) => console.error('Counterframe could not register its packs flag:', error));
+  void packs.getValue().then(showPacks);
+  packs.watch(showPacks);
+
   browser.runtime.onMessage.addListener((raw, sender) => {
     // Only the extension's own pages and content scripts can reach this listener; check the shape anyway.
     if (sender.id !== browser.runtime.id) return undefined;
@@ -48,7 +57,7 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, title: inBrowserLanguage('menuToggleSite'), contexts: ['page', 'selection', 'link'], documentUrlPatterns: ['http://*/*', 'https://*/*'] });
+    browser.contextMenus.create({ id: MENU_ID, title: inBrowserLanguage('menuToggleSite'), contexts: ['page', 'selection', 'link'], documentUrlPatterns: WEB_PAGES });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID && tab?.id !== undefined) void toggleSiteOfTab(tab.id, info.pageUrl, deps);

@@ -4,6 +4,7 @@ import bundledGate from 'virtual:counterframe-gate';
 import type { GateData } from '../src/match/gate-scan';
 import { benchMeasure } from '../src/page/bench-measure';
 import { watchPage } from '../src/page/gate-watch';
+import { PACKS_FLAG } from '../src/page/packs-flag';
 
 /**
  * The content script on every page (listed in wxt.config.ts): the gate, and the one message that asks
@@ -12,16 +13,25 @@ import { watchPage } from '../src/page/gate-watch';
  * `chrome`, Firefox's `browser`) rather than loading the polyfill the rest of the extension uses.
  */
 export default defineUnlistedScript(() => {
-  const scope = globalThis as { browser?: typeof browser; chrome?: typeof browser };
-  const api = scope.browser?.runtime ? scope.browser : scope.chrome!;
+  // Looked up only when needed: the first touch of the extension API costs a page something too.
+  const api = () => {
+    const scope = globalThis as { browser?: typeof browser; chrome?: typeof browser };
+    return scope.browser?.runtime ? scope.browser : scope.chrome!;
+  };
   watchPage(document, {
     gate: bundledGate,
-    installedGate: () =>
-      api.storage.local.get('packs').then(
-        (stored: Record<string, unknown>) => ((stored.packs as { gate?: GateData | null } | undefined)?.gate ?? null),
-        () => null,
-      ),
-    wanted: () => void api.runtime.sendMessage({ type: 'page:wanted' }).catch(() => {}),
+    // Only where packs are installed (their flag is set); without them (or storage failing, or the
+    // extension reloaded), the library's words are all there is.
+    installedGate: async () => {
+      if (!(globalThis as Record<symbol, boolean>)[PACKS_FLAG]) return null;
+      try {
+        const stored: Record<string, unknown> = await api().storage.local.get('packs');
+        return (stored.packs as { gate?: GateData | null } | undefined)?.gate ?? null;
+      } catch {
+        return null;
+      }
+    },
+    wanted: () => void api().runtime.sendMessage({ type: 'page:wanted' }).catch(() => {}),
     currentUrl: () => location.href,
     measure: import.meta.env.MODE === 'bench' ? benchMeasure : undefined,
   });

@@ -33,6 +33,10 @@ function continuesWord(ch: string | undefined): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
 }
 
+function isSpace(code: number): boolean {
+  return code <= 32 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200b);
+}
+
 /**
  * Whether `entry` (lower case; several words joined by single spaces) stands in `text` (lower case)
  * as whole words, in sequence, with anything but letters between them ("a.i.", "arms-race"). A
@@ -47,8 +51,10 @@ function stands(text: string, entry: string, prefix: boolean): boolean {
     let end = at + first.length;
     let whole = true;
     for (let i = 1; i < words.length && whole; i++) {
+      // Between words: any whitespace (a page's source breaks lines anywhere) and a few other characters.
       let next = end;
-      while (next < text.length && next - end < 4 && !continuesWord(text[next])) next++;
+      let others = 0;
+      while (next < text.length && !continuesWord(text[next]) && (isSpace(text.charCodeAt(next)) || ++others <= 4)) next++;
       whole = next > end && text.startsWith(words[i], next);
       end = next + words[i].length;
     }

@@ -1,10 +1,29 @@
 import type { ClaimLibrary } from '../claims/types';
 import type { GateData, GateWords } from './gate-scan';
-import { parsePattern, tellingAlternatives } from './pattern';
+import { parsePattern, tellingAlternatives, type Atom, type Pattern } from './pattern';
 
 const HAN = /^\p{Script=Han}+$/u;
 /** Word sequences up to this long are tracked as sequences by the gate's scan. */
 const MAX_SEQUENCE = 3;
+
+/** The gate's scan tests at most this many word sequences for one step and the step after it. */
+const MAX_PAIRS = 12;
+
+/**
+ * The telling step's alternatives, each joined to each alternative of the required step right after
+ * it where there is one: "machine|deep learning" is tested as "machine learning" and "deep learning",
+ * since "machine" and "deep" alone are on many a page that is not about AI.
+ */
+function gateAlternatives(pattern: Pattern): Atom[][] {
+  const telling = tellingAlternatives(pattern);
+  const at = pattern.steps.findIndex((s) => s.kind === 'words' && s.alternatives === telling);
+  const next = pattern.steps[at + 1];
+  const joinable = (atoms: Atom[]) => !atoms.some((a) => HAN.test(a.word));
+  if (!next || next.kind !== 'words' || next.optional || telling.length * next.alternatives.length > MAX_PAIRS) return telling;
+  // A word that may go on ("compet*") can only end a sequence.
+  if (!telling.every(joinable) || !next.alternatives.every(joinable) || telling.some((atoms) => atoms[atoms.length - 1].prefix)) return telling;
+  return telling.flatMap((atoms) => next.alternatives.map((more) => [...atoms, ...more]));
+}
 
 /**
  * What a page's text must hold for one of these patterns to match in it. For each pattern, its
@@ -16,22 +35,22 @@ function gateWordsOf(sources: string[]): GateWords {
   const add = (word: string, prefix: boolean, cased: boolean) =>
     (cased ? (prefix ? words.casedPrefixes : words.cased) : prefix ? words.prefixes : words.exact).add(cased ? word : word.toLowerCase());
   for (const source of sources) {
-    for (const atoms of tellingAlternatives(parsePattern(source))) {
+    for (const atoms of gateAlternatives(parsePattern(source))) {
       const joined = atoms.map((a) => a.word).join('');
       if (HAN.test(joined)) {
         words.han.add(joined);
         continue;
       }
       const latin = atoms.filter((a) => !HAN.test(a.word));
-      const last = latin[latin.length - 1];
-      if (latin.length === 1 || latin.length > MAX_SEQUENCE || last.prefix) {
+      if (latin.length === 1 || latin.length > MAX_SEQUENCE) {
         // One word, or a sequence too long to track: its longest word must be there.
         const longest = latin.reduce((best, a) => (a.word.length > best.word.length ? a : best));
         add(longest.word, longest.prefix, longest.cased);
       } else {
-        // "A.I." must be tested as "A I": "a" alone is on every page.
+        // "A.I." must be tested as "A I": "a" alone is on every page. Where only some words are
+        // written with a capital ("AI chips"), the sequence is tested in lower case.
         const cased = latin.every((a) => a.cased);
-        add(latin.map((a) => (cased ? a.word : a.word.toLowerCase())).join(' '), false, cased);
+        add(latin.map((a) => a.word).join(' '), latin[latin.length - 1].prefix, cased);
       }
     }
   }

@@ -54,7 +54,7 @@ export function watchPage(doc: Document, deps: GateWatchDeps): GateWatch {
     const current = () => ticket === looks && !stopped;
     let verdict = await verdictWith(deps.gate, current);
     if (verdict && !verdict.run && verdict.reason === 'no-trigger-words') {
-      const installed = await deps.installedGate();
+      const installed = await measure('packs', deps.installedGate);
       if (installed && current()) verdict = await verdictWith(installed, current);
     }
     if (!verdict || !current()) return;
@@ -63,7 +63,7 @@ export function watchPage(doc: Document, deps: GateWatchDeps): GateWatch {
       measure('wanted', deps.wanted);
       return;
     }
-    measure('refused', () => (verdict.reason === 'not-http' ? stop() : follow()));
+    measure(`refused ${verdict.reason}`, () => (verdict.reason === 'not-http' ? stop() : follow()));
   };
 
   const follow = () => {

@@ -81,6 +81,14 @@ describe('mightMatch (the page gate)', () => {
     expect(mightMatch(gate, 'The arms race in AI never ends.')).toBe(true);
   });
 
+  it('tests words that only tell with the next one as the pair, across any line break of the page source', () => {
+    // "deep" and "machine" alone are on pages about diving and sewing; "us" and "said" are not "US" or "AI".
+    expect(mightMatch(gate, 'We went deep into the cave, and the sewing machine won first prize; said one of us.')).toBe(false);
+    expect(mightMatch(gate, 'Deep\n          learning firms say America must win the race.')).toBe(true);
+    expect(mightMatch(gate, 'The US must win the AI race.')).toBe(true);
+    expect(mightMatch(gate, 'Officials say we can’t lose the A.I. race to China.')).toBe(true);
+  });
+
   it('finds Chinese trigger characters with no spaces around them', () => {
     expect(mightMatch(gate, '中美人工智能军备竞赛')).toBe(true);
   });

@@ -146,6 +146,16 @@ export function describeSiteSwitch(label: string, launch: () => Promise<BrowserD
       expect(await page.evaluate(() => [...(CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>)].map((r) => r.toString()))).toEqual([
         'The chip war with China will decide who leads the century, one senior official told reporters after the announcement.',
       ]);
+      // The same pack about a "memory war", words the library does not have: a page with none of the
+      // library's words passes the gate on the pack's alone (the gate script reads them only then).
+      const memoryWar = PACK.replaceAll('chip|chips|semiconductor war|wars', 'memory war|wars').replaceAll('The chip war', 'The memory war').replaceAll('the chip war', 'the memory war');
+      await options.evaluate(chooseFile, { id: 'import-pack', text: memoryWar });
+      await options.waitFor(() => (document.getElementById('pack-list')?.textContent ?? '').includes('The memory war (1 frames)'));
+      const packOnly = await driver.open(siteB.replace('arms-race-article.html', 'pack-only-article.html'));
+      await packOnly.waitFor(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 0);
+      expect(await packOnly.evaluate(() => [...(CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>)].map((r) => r.toString()))).toEqual([
+        'The memory war with Japan will decide who leads the century, one trade official told reporters after a meeting with the companies.',
+      ]);
       await options.evaluate(() => (document.querySelector('#pack-list button') as HTMLButtonElement).click());
       await options.waitFor(() => document.getElementById('frame-chip-war') === null);
       expect(await options.evaluate(storedPacks)).toEqual({ packs: [], gate: null });

@@ -1,0 +1,2 @@
+/** The pages Counterframe runs on: any web page (http and https). */
+export const WEB_PAGES = ['http://*/*', 'https://*/*'];
