@@ -5,10 +5,11 @@
  *
  * Per page (the 65 corpus pages, the project's framed fixtures, ten corpus pages with framed passages
  * inserted, and one article ten times as long), from the benchmark build (wxt build --mode bench):
- *   - the extension's main-thread time, content-script start to highlights painted: its three kinds
- *     of task (boot, applying the settings: gate and serialising the page, and showing the reading that
- *     comes back: anchoring and painting), and its longest single task; beside it, the time spent
- *     reading the page away from it (the offscreen document: parse, Readability, matching);
+ *   - the extension's main-thread time, content-script start to highlights painted (see TASKS): the
+ *     gate script's first run and tasks, and where the page passes, the reader's; and its longest
+ *     single task; beside it, the time spent reading the page away from it (the offscreen document:
+ *     parse, Readability, matching);
+ *   - on the pages without trigger words, a content script that only reads the page's text, for scale;
  *   - Readability's clone + parse() alone on the same page, in the page;
  *   - for pages with highlights, mark.js markRanges() on the same ranges, beside our paint.
  * Then, in Node: the matcher alone at 1x, 10x and 100x the library, and on longer articles.
