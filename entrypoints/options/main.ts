@@ -22,14 +22,19 @@ const deps: OptionsDeps = {
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   },
   state: { notices: {} },
+  refresh: () => void render(),
 };
 
 const packs = packsItem();
-const render = async () => {
+let renders = 0;
+async function render(): Promise<void> {
+  const ticket = ++renders;
   const [current, installed] = await Promise.all([settings.getValue(), packs.getValue()]);
+  // A later render has newer values on their way: this one's may already be stale.
+  if (ticket !== renders) return;
   const views = installed.packs.map((p) => ({ id: p.id, name: p.name, frames: p.frames.map((f) => ({ id: f.id, name: f.name })) }));
   renderOptions(root, current, views, deps);
-};
+}
 void render();
 settings.watch(() => void render());
 packs.watch(() => void render());

@@ -17,7 +17,9 @@ async function targetTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
+let renders = 0;
 async function render(): Promise<void> {
+  const ticket = ++renders;
   const tabId = await targetTab();
   // Only pages that passed the gate have the reader to answer; the others are read as nothing shown.
   const summary =
@@ -27,7 +29,10 @@ async function render(): Promise<void> {
           (r) => r as PageSummary,
           () => browser.tabs.get(tabId).then((tab) => unreadPageSummary(tab.url), () => null),
         );
-  renderPopup(root, await settings.getValue(), {
+  const current = await settings.getValue();
+  // A later render has newer values on their way: this one's may already be stale.
+  if (ticket !== renders) return;
+  renderPopup(root, current, {
     t: inBrowserLanguage,
     summary,
     send: (message: Message) => browser.runtime.sendMessage(message),

@@ -30,6 +30,11 @@ export interface OptionsDeps {
   download: (name: string, text: string) => void;
   /** The last import's outcome for each kind of file, kept by the page across re-renders. */
   state: { notices: Partial<Record<'settings' | 'pack', Notice>> };
+  /**
+   * Renders the page again from what is stored now. Not from the values this render was given: an
+   * import's reply can come after storage has changed and the page has already been rendered anew.
+   */
+  refresh: () => void;
 }
 
 /**
@@ -38,7 +43,6 @@ export interface OptionsDeps {
  */
 function fileImport(
   root: HTMLElement,
-  rerender: () => void,
   deps: OptionsDeps,
   kind: 'settings' | 'pack',
   labels: { choose: MessageKey; done: MessageKey; refused: MessageKey },
@@ -64,7 +68,7 @@ function fileImport(
     const reply = (await deps.send(message(await chosen.text()))) as ImportReply;
     deps.state.notices[kind] = reply.ok ? { text: t(labels.done), problems: [] } : { text: t(labels.refused), problems: reply.problems };
     // A refused file changes nothing in storage, so no re-render comes from there: show the result now.
-    rerender();
+    deps.refresh();
   });
   return [label, file, result];
 }
@@ -74,7 +78,6 @@ function fileImport(
  * settings and packs; the page re-renders when either changes in storage.
  */
 export function renderOptions(root: HTMLElement, settings: Settings, packs: PackView[], deps: OptionsDeps): void {
-  const rerender = () => renderOptions(root, settings, packs, deps);
   const doc = root.ownerDocument;
   const { t } = deps;
   root.replaceChildren(el(doc, 'h1', {}, t('optionsTitle')));
@@ -155,7 +158,7 @@ export function renderOptions(root: HTMLElement, settings: Settings, packs: Pack
   exportButton.addEventListener('click', () => deps.download('counterframe-settings.json', exportSettings(settings)));
   backup.append(
     exportButton,
-    ...fileImport(root, rerender, deps, 'settings', { choose: 'optionsImport', done: 'optionsImported', refused: 'optionsImportRefused' }, (text) => ({ type: 'settings:import', text })),
+    ...fileImport(root, deps, 'settings', { choose: 'optionsImport', done: 'optionsImported', refused: 'optionsImportRefused' }, (text) => ({ type: 'settings:import', text })),
   );
   root.append(backup);
 
@@ -173,7 +176,7 @@ export function renderOptions(root: HTMLElement, settings: Settings, packs: Pack
   }
   library.append(
     list,
-    ...fileImport(root, rerender, deps, 'pack', { choose: 'optionsImportPack', done: 'optionsPackImported', refused: 'optionsPackRefused' }, (text) => ({ type: 'packs:import', text })),
+    ...fileImport(root, deps, 'pack', { choose: 'optionsImportPack', done: 'optionsPackImported', refused: 'optionsPackRefused' }, (text) => ({ type: 'packs:import', text })),
   );
   root.append(library);
 }
