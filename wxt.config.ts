@@ -38,7 +38,7 @@ export default defineConfig({
     // reads them in its background page.
     // scripting, and host access to the pages the gate script runs on (the same sites, so the same
     // warning): the gate script (gate.ts) is small and runs on every page; the background brings the
-    // reader in only where a page passes it.
+    // reader in only where a page passes it, and registers the packs flag script while packs are installed.
     permissions: ['storage', 'contextMenus', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: WEB_PAGES,
     content_scripts: [{ matches: WEB_PAGES, js: ['gate.js'], run_at: 'document_idle' }],
