@@ -1,6 +1,6 @@
-import type { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import bundledGate from 'virtual:counterframe-gate';
+import { extensionApi } from '../src/extension-api';
 import type { GateData } from '../src/match/gate-scan';
 import { benchMeasure } from '../src/page/bench-measure';
 import { watchPage } from '../src/page/gate-watch';
@@ -13,11 +13,6 @@ import { PACKS_FLAG } from '../src/page/packs-flag';
  * `chrome`, Firefox's `browser`) rather than loading the polyfill the rest of the extension uses.
  */
 export default defineUnlistedScript(() => {
-  // Looked up only when needed: the first touch of the extension API costs a page something too.
-  const api = () => {
-    const scope = globalThis as { browser?: typeof browser; chrome?: typeof browser };
-    return scope.browser?.runtime ? scope.browser : scope.chrome!;
-  };
   watchPage(document, {
     gate: bundledGate,
     // Only where packs are installed (their flag is set); without them (or storage failing, or the
@@ -25,13 +20,14 @@ export default defineUnlistedScript(() => {
     installedGate: async () => {
       if (!(globalThis as Record<symbol, boolean>)[PACKS_FLAG]) return null;
       try {
-        const stored: Record<string, unknown> = await api().storage.local.get('packs');
+        // STORED.packs.key (page-store.ts), written out: importing it would bring the settings' defaults along.
+        const stored: Record<string, unknown> = await extensionApi().storage.local.get('packs');
         return (stored.packs as { gate?: GateData | null } | undefined)?.gate ?? null;
       } catch {
         return null;
       }
     },
-    wanted: () => void api().runtime.sendMessage({ type: 'page:wanted' }).catch(() => {}),
+    wanted: () => void extensionApi().runtime.sendMessage({ type: 'page:wanted' }).catch(() => {}),
     currentUrl: () => location.href,
     measure: import.meta.env.MODE === 'bench' ? benchMeasure : undefined,
   });

@@ -1,77 +1,75 @@
-import { browser } from 'wxt/browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import bundledGate from 'virtual:counterframe-gate';
+import { extensionApi, extensionGone } from '../src/extension-api';
 import { inBrowserLanguage } from '../src/i18n-browser';
 import { parseMessage } from '../src/messages';
 import { benchMeasure, benchReader } from '../src/page/bench-measure';
 import { createPageController } from '../src/page/controller';
-import { addDismissal, pageKey } from '../src/page/dismissed';
+import { pageKey, type Dismissals } from '../src/page/dismissed';
 import { remoteReader } from '../src/page/reader';
-import { dismissalsItem, packsItem, settingsItem } from '../src/settings/store';
+import { readStored, storeDismissal, watchStored } from '../src/settings/page-store';
 
 /**
  * The reader: brought into a page by the background once the gate script (gate.ts) has found it worth
- * reading, with public/highlights.css. It reads the page away from it and shows what it found.
+ * reading, with public/highlights.css. It reads the page away from it and shows what it found. Like
+ * the gate, it speaks to the browser's own API and storage (see extension-api.ts, page-store.ts): its
+ * load counts against every page it reads.
  */
 export default defineUnlistedScript({
   main() {
     // The benchmark build (wxt build --mode bench) times itself; the shipped build has no trace of it.
     const bench = import.meta.env.MODE === 'bench';
     const bootStart = performance.now();
-    // An extension update can inject the script again into a page that already runs it.
+    // The background brings the reader in once per page; a second call (a page that asked twice) finds it here.
     const flag = Symbol.for('counterframe.page');
     const scope = globalThis as unknown as Record<symbol, boolean>;
     if (scope[flag]) return;
     scope[flag] = true;
-    const ctx = new ContentScriptContext('reader');
 
-    const dismissals = dismissalsItem();
-    const packs = packsItem();
+    const api = extensionApi();
     const page = () => pageKey(location.href);
+    const dismissedHere = (all: Dismissals) => all[page()] ?? [];
     // Only the gate, anchoring and painting run here: Readability and the library run where the
     // background reads pages (see src/background/reading.ts), so this script stays small.
     let gate = bundledGate;
-    const read = remoteReader((message) => browser.runtime.sendMessage(message), bench ? benchMeasure : undefined);
+    const read = remoteReader((message) => api.runtime.sendMessage(message), bench ? benchMeasure : undefined);
     const controller = createPageController(document, location.href, {
       gate: () => gate,
       read: bench ? benchReader(read) : read,
       t: inBrowserLanguage,
       currentUrl: () => location.href,
-      report: (report) => void browser.runtime.sendMessage({ type: 'page:report', ...report }).catch(() => {}),
-      onNotFraming: (key) => void dismissals.getValue().then((all) => dismissals.setValue(addDismissal(all, page(), key))),
+      report: (report) => void api.runtime.sendMessage({ type: 'page:report', ...report }).catch(() => {}),
+      onNotFraming: (key) => void storeDismissal(api, page(), key).catch(() => {}),
       measure: bench ? benchMeasure : undefined,
       gatePassed: true,
-      // Once the extension is reloaded or updated, this page keeps what it shows and says nothing.
-      onError: (error) => {
-        if (!ctx.isInvalid) console.error('Counterframe could not read this page:', error);
-      },
+      // Once the extension is reloaded or updated, this page keeps what it shows, says nothing and stops following.
+      onError: (error) => (extensionGone() ? stop() : console.error('Counterframe could not read this page:', error)),
     });
-    const settings = settingsItem();
-    void Promise.all([settings.getValue(), dismissals.getValue(), packs.getValue()]).then(([value, all, installed]) => {
-      gate = installed.gate ?? bundledGate;
-      controller.setDismissed(all[page()] ?? []);
-      controller.apply(value);
+    void readStored(api).then(({ settings, dismissed, packs }) => {
+      gate = packs.gate ?? bundledGate;
+      controller.setDismissed(dismissedHere(dismissed));
+      controller.apply(settings);
     });
-    const unwatchSettings = settings.watch((value) => controller.apply(value));
-    const unwatchDismissals = dismissals.watch((all) => controller.setDismissed(all[page()] ?? []));
-    const unwatchPacks = packs.watch((installed) => (gate = installed.gate ?? bundledGate));
-    const onMessage = (raw: unknown) => {
+    const unwatch = watchStored(api, ({ settings, dismissed, packs }) => {
+      if (packs) gate = packs.gate ?? bundledGate;
+      if (dismissed) controller.setDismissed(dismissedHere(dismissed));
+      if (settings) controller.apply(settings);
+    });
+    // Answered at once (sendResponse), which both browsers take without the polyfill.
+    const onMessage = (raw: unknown, _from: unknown, respond: (answer: unknown) => void) => {
       const message = parseMessage(raw);
-      if (message?.type === 'page:summary') return Promise.resolve(controller.summary());
+      if (message?.type === 'page:summary') respond(controller.summary());
       if (message?.type === 'highlight:step') controller.step(message.direction);
       if (message?.type === 'highlight:show') controller.show(message.index);
-      return undefined;
+      return false;
     };
-    browser.runtime.onMessage.addListener(onMessage);
+    api.runtime.onMessage.addListener(onMessage);
     if (bench) performance.measure('counterframe:boot', { start: bootStart, end: performance.now() });
-    ctx.onInvalidated(() => {
-      unwatchSettings();
-      unwatchDismissals();
-      unwatchPacks();
-      browser.runtime.onMessage.removeListener(onMessage);
+
+    function stop() {
+      unwatch();
+      api.runtime.onMessage.removeListener(onMessage);
       controller.stop();
-      scope[flag] = false;
-    });
+    }
   },
 });

@@ -1,21 +1,16 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { InstalledPacks } from '../claims/packs';
-import type { Dismissals } from '../page/dismissed';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from './settings';
-
-/** Sync where the browser offers it, so settings follow the reader; local otherwise. */
-function area(): 'sync' | 'local' {
-  return browser.storage?.sync ? 'sync' : 'local';
-}
+import { settingsArea, STORED } from './page-store';
+import { SETTINGS_VERSION, type Settings } from './settings';
 
 /**
  * The settings item. Versioned from the first release: a change of shape bumps SETTINGS_VERSION and
  * adds a migration here, with a stored fixture of the old version in tests/fixtures/settings/.
  */
 export function settingsItem() {
-  return storage.defineItem<Settings>(`${area()}:settings`, {
-    fallback: DEFAULT_SETTINGS,
+  return storage.defineItem<Settings>(`${settingsArea(browser)}:${STORED.settings.key}`, {
+    fallback: STORED.settings.fallback,
     version: SETTINGS_VERSION,
     migrations: SETTINGS_MIGRATIONS,
   });
@@ -49,12 +44,7 @@ export function createSerialWriter<T>(item: WritableItem<T>) {
   };
 }
 
-/** "Not framing" marks: this device only (local), since they are about pages read here. */
-export function dismissalsItem() {
-  return storage.defineItem<Dismissals>('local:dismissed', { fallback: {}, version: 1 });
-}
-
 /** Imported claim packs: this device only (local), since sync storage holds only about 100 KB. */
 export function packsItem() {
-  return storage.defineItem<InstalledPacks>('local:packs', { fallback: { packs: [], gate: null }, version: 1 });
+  return storage.defineItem<InstalledPacks>(`local:${STORED.packs.key}`, { fallback: STORED.packs.fallback, version: 1 });
 }

@@ -45,6 +45,14 @@ describe('the built extension', () => {
       expect(gate).not.toMatch(/webextension-polyfill|_grabArticle|\\p\{/);
     });
 
+    it(`${build}: the reader, brought into each page that is read, leaves out the polyfill and WXT's storage layer`, () => {
+      const reader = readFileSync(`.output/${build}/reader.js`, 'utf8');
+      expect(reader.length).toBeLessThan(48 * 1024);
+      // The polyfill's own guard message, and WXT storage's error for an unknown area: both in background.js.
+      expect(reader).not.toMatch(/webextension-polyfill|should only be loaded in a browser extension|Invalid area|_grabArticle/);
+      expect(readFileSync(`.output/${build}/background.js`, 'utf8')).toMatch(/should only be loaded in a browser extension/);
+    });
+
     it(`${build}: no code in it compiles strings into code (patterns from packs go through the safe matcher)`, () => {
       const found = files(`.output/${build}`)
         .filter((f) => f.endsWith('.js'))
