@@ -3,8 +3,9 @@
  * in one run, and prints ratios against the targets. Nothing here asserts: the machine is shared, so
  * the numbers are reported, not tested. Writes artifacts/bench/bench.json.
  *
- * Per page (the 65 corpus pages, the project's framed fixtures, ten corpus pages with framed passages
- * inserted, and one article ten times as long), from the benchmark build (wxt build --mode bench):
+ * Per page (the 65 corpus pages, the project's framed fixtures, the same corpus pages with framed
+ * passages inserted in their article, and one article ten times as long), from the benchmark build
+ * (wxt build --mode bench):
  *   - the extension's main-thread time, content-script start to highlights painted (see TASKS): the
  *     gate script's first run and tasks, and where the page passes, the reader's; and its longest
  *     single task; beside it, the time spent reading the page away from it (the offscreen document:
@@ -79,19 +80,31 @@ const INSERTED = [
   'China is only months behind the United States in frontier AI models, the report claims.',
 ];
 
+/**
+ * The page with INSERTED after its longest paragraph, which on a news page is the article's: a
+ * reading mode keeps it, so the passages land in the article whatever the page's layout. Pages
+ * without a paragraph get them at the body's end.
+ */
+function withFramedPassages(html: string): string {
+  const framed = INSERTED.map((s) => `<p>${s}</p>`).join('');
+  let at = -1;
+  let longest = 0;
+  for (const paragraph of html.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/gi)) {
+    const length = paragraph[1].replace(/<[^>]*>/g, '').length;
+    if (length > longest) [longest, at] = [length, paragraph.index + paragraph[0].length];
+  }
+  return at >= 0 ? `${html.slice(0, at)}${framed}${html.slice(at)}` : html.replace(/<\/body>/i, `${framed}</body>`);
+}
+
 function preparePages(): { path: string; kind: PageResult['kind'] }[] {
   mkdirSync(PAGES, { recursive: true });
   const pages: { path: string; kind: PageResult['kind'] }[] = [];
   const corpus = readdirSync(CORPUS).sort();
   for (const name of corpus) pages.push({ path: `/corpus/${name}/source.html`, kind: 'corpus' });
   for (const name of ['arms-race-article.html', 'late-article.html']) pages.push({ path: `/fixtures/${name}`, kind: 'framed' });
-  for (const name of corpus.slice(0, 10)) {
+  for (const name of corpus) {
     const html = readFileSync(join(CORPUS, name, 'source.html'), 'utf8');
-    const framed = INSERTED.map((s) => `<p>${s}</p>`).join('');
-    // After the first paragraph that looks like article text; pages without one get it at the body's end.
-    const at = html.search(/<\/p>/i);
-    const out = at >= 0 ? `${html.slice(0, at + 4)}${framed}${html.slice(at + 4)}` : html.replace(/<\/body>/i, `${framed}</body>`);
-    writeFileSync(join(PAGES, `inserted-${name}.html`), out);
+    writeFileSync(join(PAGES, `inserted-${name}.html`), withFramedPassages(html));
     pages.push({ path: `/generated/inserted-${name}.html`, kind: 'inserted' });
   }
   const article = readFileSync('tests/fixtures/pages/arms-race-article.html', 'utf8');

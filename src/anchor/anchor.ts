@@ -1,6 +1,7 @@
 import type { Match } from '../match/match';
 import { runSteps, type Steps } from '../steps';
 import { pointAt, textIndexSteps, type TextIndex } from '../text/dom-text';
+import { elementAt } from './place';
 
 /** A passage as Hypothesis describes one: its exact words and a little of what surrounds them. */
 export interface QuoteSelector {
@@ -85,32 +86,57 @@ export function anchorMatches(root: Node, articleText: string, matches: Match[])
 /** How many nodes of the page anchoring reads before it lets the page run (on the page; see steps.ts). */
 export const NODES_PER_STEP = 4000;
 
-/** anchorMatches, pausing while it reads the page's text. */
+/** One matched sentence, anchored: a range over it, and one over each of its matches' trigger words. */
+function anchorSentence(doc: Document, index: TextIndex, found: { start: number; end: number }, group: Match[]): AnchoredPassage | null {
+  const { sentenceStart } = group[0];
+  const sentence = rangeAt(doc, index, found.start, found.end);
+  if (!sentence) return null;
+  const quotes = group
+    .map((m) => rangeAt(doc, index, found.start + (m.start - sentenceStart), found.start + (m.end - sentenceStart)))
+    .filter((r): r is Range => r !== null);
+  return { sentence, quotes, matches: group };
+}
+
+/**
+ * anchorMatches, pausing while it reads the page's text. Each sentence is looked for first in the
+ * block its passage came from (see place.ts), which reads a paragraph rather than the whole page;
+ * only the sentences not found there are looked for in the page's whole text.
+ */
 export function* anchorSteps(root: Node, articleText: string, matches: Match[], nodesPerStep = Infinity): Steps<AnchoredPassage[]> {
   const doc = root.ownerDocument ?? (root as Document);
-  const index = yield* textIndexSteps(root, nodesPerStep);
   const bySentence = new Map<number, Match[]>();
   for (const match of matches) {
     const group = bySentence.get(match.sentenceStart);
     if (group) group.push(match);
     else bySentence.set(match.sentenceStart, [match]);
   }
-  const anchored: AnchoredPassage[] = [];
-  let from = 0;
   const groups = [...bySentence.values()].sort((a, b) => a[0].sentenceStart - b[0].sentenceStart);
+  const selectors = groups.map((group) => selectorFor(articleText, group[0].sentenceStart, group[0].sentenceEnd));
+  const anchored: (AnchoredPassage | null)[] = groups.map(() => null);
+  // A sentence costs about as much as a few dozen nodes of the walk below.
+  const sentencesPerStep = Math.max(1, Math.floor(nodesPerStep / 40));
+  const blocks = new Map<Element, TextIndex>();
   for (const [i, group] of groups.entries()) {
-    // A sentence costs about as much as a few dozen nodes of the walk above.
-    if (i > 0 && i % Math.max(1, Math.floor(nodesPerStep / 40)) === 0) yield;
-    const { sentenceStart, sentenceEnd } = group[0];
-    const found = findQuote(index.text, selectorFor(articleText, sentenceStart, sentenceEnd), from);
-    if (!found) continue;
-    from = found.end;
-    const sentence = rangeAt(doc, index, found.start, found.end);
-    if (!sentence) continue;
-    const quotes = group
-      .map((m) => rangeAt(doc, index, found.start + (m.start - sentenceStart), found.start + (m.end - sentenceStart)))
-      .filter((r): r is Range => r !== null);
-    anchored.push({ sentence, quotes, matches: group });
+    if (i > 0 && i % sentencesPerStep === 0) yield;
+    const block = group[0].place && elementAt(root, group[0].place);
+    if (!block) continue;
+    // A block Readability made up may stand for a large part of the page: it is read in steps too.
+    const index = blocks.get(block) ?? (yield* textIndexSteps(block, nodesPerStep));
+    blocks.set(block, index);
+    const found = findQuote(index.text, selectors[i]);
+    if (found) anchored[i] = anchorSentence(doc, index, found, group);
   }
-  return anchored;
+  if (anchored.includes(null)) {
+    const index = yield* textIndexSteps(root, nodesPerStep);
+    let from = 0;
+    for (const [i, group] of groups.entries()) {
+      if (anchored[i]) continue;
+      if (i > 0 && i % sentencesPerStep === 0) yield;
+      const found = findQuote(index.text, selectors[i], from);
+      if (!found) continue;
+      from = found.end;
+      anchored[i] = anchorSentence(doc, index, found, group);
+    }
+  }
+  return anchored.filter((a): a is AnchoredPassage => a !== null);
 }

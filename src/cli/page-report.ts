@@ -10,8 +10,11 @@ import { roughText } from '../text/dom-text';
 export interface PageReport {
   title: string;
   readerable: boolean;
-  matches: Match[];
+  matches: ReportedMatch[];
 }
+
+/** A match as the report gives it: where its block stands in the page is for anchoring, not for readers. */
+export type ReportedMatch = Omit<Match, 'place'>;
 
 let bundled: LibrarySource | undefined;
 
@@ -22,7 +25,11 @@ export function reportPage(html: string, source: LibrarySource = (bundled ??= ea
   try {
     const doc = dom.window.document;
     const { title, matches } = analyzeDocument(doc, null, source);
-    return { title, readerable: looksLikeArticle(doc, doc.body ? roughText(doc.body) : ''), matches };
+    return {
+      title,
+      readerable: looksLikeArticle(doc, doc.body ? roughText(doc.body) : ''),
+      matches: matches.map(({ place: _place, ...match }) => match),
+    };
   } finally {
     dom.window.close();
   }

@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import { markPlaces, placeOf } from '../anchor/place';
 import type { Passage } from '../match/match';
 import { buildTextIndex, isBlockElement, isSkippedElement } from '../text/dom-text';
 
@@ -56,10 +57,14 @@ export function passagesOf(blocks: string[]): { text: string; passages: Passage[
  */
 export const READABILITY_MAX_TEXT = 500_000;
 
-function articleOf(root: Element, title: string): Article {
-  const blocks = leafBlocks(root).map((el) => buildTextIndex(el).text);
-  const { text, passages } = passagesOf(blocks.length > 0 ? blocks : [buildTextIndex(root).text]);
-  return { title, text, passages };
+/** The article in `root`; `placed` when markPlaces has marked where each block stands on the page. */
+function articleOf(root: Element, title: string, placed: boolean): Article {
+  const blocks = leafBlocks(root).map((el) => ({ el, text: buildTextIndex(el).text }));
+  if (blocks.length === 0) return { title, ...passagesOf([buildTextIndex(root).text]) };
+  const { text, passages } = passagesOf(blocks.map((b) => b.text));
+  // passagesOf leaves out blocks without text: the rest stand in the same order.
+  const withText = blocks.filter((b) => b.text);
+  return { title, text, passages: placed ? passages.map((p, i) => ({ ...p, place: placeOf(withText[i].el) })) : passages };
 }
 
 /**
@@ -69,10 +74,11 @@ function articleOf(root: Element, title: string): Article {
  */
 export function extractArticle(doc: Document, ownCopy = false): Article | null {
   if (doc.body && (doc.body.textContent?.length ?? 0) > READABILITY_MAX_TEXT) {
-    return articleOf(doc.querySelector('article, main, [role="main"]') ?? doc.body, doc.title);
+    return articleOf(doc.querySelector('article, main, [role="main"]') ?? doc.body, doc.title, false);
   }
   const copy = ownCopy ? doc : (doc.cloneNode(true) as Document);
+  markPlaces(copy);
   const parsed = new Readability<Element>(copy, { serializer: (el) => el as Element }).parse();
   if (!parsed?.content) return null;
-  return articleOf(parsed.content, parsed.title ?? doc.title ?? '');
+  return articleOf(parsed.content, parsed.title ?? doc.title ?? '', true);
 }

@@ -1,3 +1,4 @@
+import type { PagePlace } from '../anchor/place';
 import type { Stance } from '../claims/types';
 import { splitSentences, type Span } from '../text/sentences';
 import type { CompiledLibrary, Cue } from './compile';
@@ -9,6 +10,8 @@ import { tokenize, type Token } from './tokens';
 export interface Passage {
   text: string;
   start: number;
+  /** Where its block stands on the page, when the article was read from one (see place.ts). */
+  place?: PagePlace;
 }
 
 /** One place where the article uses or critiques a frame. Offsets are in the article's text. */
@@ -24,6 +27,8 @@ export interface Match {
   end: number;
   sentenceStart: number;
   sentenceEnd: number;
+  /** The passage's place on the page, which anchoring reads first. */
+  place?: PagePlace;
 }
 
 interface SentenceReading {
@@ -105,6 +110,7 @@ export function matchPassages(compiled: CompiledLibrary, passages: Passage[]): M
         end: passage.start + end,
         sentenceStart: passage.start + reading.span.start,
         sentenceEnd: passage.start + reading.span.end,
+        ...(passage.place && { place: passage.place }),
       });
     }
   });
