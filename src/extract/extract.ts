@@ -57,14 +57,14 @@ export function passagesOf(blocks: string[]): { text: string; passages: Passage[
  */
 export const READABILITY_MAX_TEXT = 500_000;
 
-/** The article in `root`; `placed` when markPlaces has marked where each block stands on the page. */
-function articleOf(root: Element, title: string, placed: boolean): Article {
-  const blocks = leafBlocks(root).map((el) => ({ el, text: buildTextIndex(el).text }));
-  if (blocks.length === 0) return { title, ...passagesOf([buildTextIndex(root).text]) };
+/** The article in `root`, each passage with its block's place where markPlaces marked the page. */
+function articleOf(root: Element, title: string): Article {
+  const leaves = leafBlocks(root);
+  if (leaves.length === 0) return { title, ...passagesOf([buildTextIndex(root).text]) };
+  // passagesOf leaves out blocks without text: their places go with them.
+  const blocks = leaves.map((el) => ({ text: buildTextIndex(el).text, place: placeOf(el) })).filter((b) => b.text);
   const { text, passages } = passagesOf(blocks.map((b) => b.text));
-  // passagesOf leaves out blocks without text: the rest stand in the same order.
-  const withText = blocks.filter((b) => b.text);
-  return { title, text, passages: placed ? passages.map((p, i) => ({ ...p, place: placeOf(withText[i].el) })) : passages };
+  return { title, text, passages: passages.map((p, i) => (blocks[i].place ? { ...p, place: blocks[i].place } : p)) };
 }
 
 /**
@@ -74,11 +74,11 @@ function articleOf(root: Element, title: string, placed: boolean): Article {
  */
 export function extractArticle(doc: Document, ownCopy = false): Article | null {
   if (doc.body && (doc.body.textContent?.length ?? 0) > READABILITY_MAX_TEXT) {
-    return articleOf(doc.querySelector('article, main, [role="main"]') ?? doc.body, doc.title, false);
+    return articleOf(doc.querySelector('article, main, [role="main"]') ?? doc.body, doc.title);
   }
   const copy = ownCopy ? doc : (doc.cloneNode(true) as Document);
   markPlaces(copy);
   const parsed = new Readability<Element>(copy, { serializer: (el) => el as Element }).parse();
   if (!parsed?.content) return null;
-  return articleOf(parsed.content, parsed.title ?? doc.title ?? '', true);
+  return articleOf(parsed.content, parsed.title ?? doc.title ?? '');
 }
