@@ -7,6 +7,7 @@ import { packsFlagKeeper } from '../src/background/packs-flag';
 import { createPageReader } from '../src/background/reading';
 import { inBrowserLanguage } from '../src/i18n-browser';
 import { parseMessage, type PageSummary } from '../src/messages';
+import type { PageMessage } from '../src/page-messages';
 import { createSerialWriter, packsItem, settingsItem } from '../src/settings/store';
 import { WEB_PAGES } from '../src/web-pages';
 
@@ -32,7 +33,7 @@ export default defineBackground(() => {
       void action.setBadgeText({ tabId, text }).catch(() => {});
       void action.setBadgeBackgroundColor({ tabId, color: text === inBrowserLanguage('badgeOff') ? '#777777' : '#b36b00' }).catch(() => {});
     },
-    askTab: (tabId) => browser.tabs.sendMessage(tabId, { type: 'page:summary' }).then((r) => r as PageSummary, () => undefined),
+    askTab: (tabId) => browser.tabs.sendMessage(tabId, { type: 'page:summary' } satisfies PageMessage).then((r) => r as PageSummary, () => undefined),
     tabUrl: (tabId) => browser.tabs.get(tabId).then((tab) => tab.url, () => undefined),
     bringReader: async (tabId, frameId) => {
       const target = { tabId, frameIds: [frameId] };
@@ -66,6 +67,6 @@ export default defineBackground(() => {
     if (tab?.id === undefined) return;
     if (command === MENU_ID) void toggleSiteOfTab(tab.id, undefined, deps);
     const direction = STEP_COMMANDS[command];
-    if (direction) void browser.tabs.sendMessage(tab.id, { type: 'highlight:step', direction }).catch(() => {});
+    if (direction) void browser.tabs.sendMessage(tab.id, { type: 'highlight:step', direction } satisfies PageMessage).catch(() => {});
   });
 });

@@ -2,8 +2,8 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import bundledGate from 'virtual:counterframe-gate';
 import { extensionApi, extensionGone } from '../src/extension-api';
 import { inBrowserLanguage } from '../src/i18n-browser';
-import { parseMessage } from '../src/messages';
 import { benchMeasure, benchReader } from '../src/page/bench-measure';
+import { parsePageMessage } from '../src/page-messages';
 import { createPageController } from '../src/page/controller';
 import { pageKey, type Dismissals } from '../src/page/dismissed';
 import { remoteReader } from '../src/page/reader';
@@ -57,7 +57,7 @@ export default defineUnlistedScript({
     });
     // Answered at once (sendResponse), which both browsers take without the polyfill.
     const onMessage = (raw: unknown, _from: unknown, respond: (answer: unknown) => void) => {
-      const message = parseMessage(raw);
+      const message = parsePageMessage(raw);
       if (message?.type === 'page:summary') respond(controller.summary());
       if (message?.type === 'highlight:step') controller.step(message.direction);
       if (message?.type === 'highlight:show') controller.show(message.index);

@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 
 /**
- * Every message the extension's parts send each other. Each is checked where it is received: a
- * message that does not fit is ignored. Pages cannot send these (runtime messaging is for the
- * extension's own contexts), and window.postMessage is never listened to.
+ * Every message the extension's parts send each other, but those to the reader on a page (see
+ * page-messages.ts). Each is checked where it is received: a message that does not fit is ignored.
+ * Pages cannot send these (runtime messaging is for the extension's own contexts), and
+ * window.postMessage is never listened to.
  */
 const MessageSchema = v.variant('type', [
   /** popup, options, context menu → background: switch a site. */
@@ -33,12 +34,6 @@ const MessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('packs:import'), text: v.string() }),
   /** options → background: remove an imported claim pack. */
   v.strictObject({ type: v.literal('packs:remove'), id: v.string() }),
-  /** popup, background → content: what does this page show? */
-  v.strictObject({ type: v.literal('page:summary') }),
-  /** background (keyboard command) → content: go to the next or previous highlight and open its card. */
-  v.strictObject({ type: v.literal('highlight:step'), direction: v.picklist([1, -1]) }),
-  /** popup → content: go to this highlight (an index from page:summary) and open its card. */
-  v.strictObject({ type: v.literal('highlight:show'), index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;

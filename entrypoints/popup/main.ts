@@ -2,6 +2,7 @@ import '../../src/ui/extension-pages.css';
 import { browser } from 'wxt/browser';
 import { inBrowserLanguage } from '../../src/i18n-browser';
 import type { Message, PageSummary } from '../../src/messages';
+import type { PageMessage } from '../../src/page-messages';
 import { renderPopup, unreadPageSummary } from '../../src/popup/popup';
 import { settingsItem } from '../../src/settings/store';
 
@@ -25,7 +26,7 @@ async function render(): Promise<void> {
   const summary =
     tabId === undefined
       ? null
-      : await browser.tabs.sendMessage(tabId, { type: 'page:summary' }).then(
+      : await browser.tabs.sendMessage(tabId, { type: 'page:summary' } satisfies PageMessage).then(
           (r) => r as PageSummary,
           () => browser.tabs.get(tabId).then((tab) => unreadPageSummary(tab.url), () => null),
         );
@@ -39,7 +40,7 @@ async function render(): Promise<void> {
     openOptions: () => void browser.runtime.openOptionsPage(),
     showHighlight: (index) => {
       if (tabId === undefined) return;
-      void browser.tabs.sendMessage(tabId, { type: 'highlight:show', index }).then(() => {
+      void browser.tabs.sendMessage(tabId, { type: 'highlight:show', index } satisfies PageMessage).then(() => {
         // As a toolbar popup it closes, so the page and its card get the focus; opened as a tab, it stays.
         if (!new URLSearchParams(location.search).has('tab')) window.close();
       });

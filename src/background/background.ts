@@ -102,9 +102,6 @@ export async function handleMessage(message: Message, from: Sender, deps: Backgr
       return undefined;
     }
     case 'offscreen:read':
-    case 'page:summary':
-    case 'highlight:step':
-    case 'highlight:show':
       return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { inEnglish, type Translate } from '../i18n';
+import type { Translate } from '../i18n';
 import type { CardView, CounterpointView } from './card-view';
 import { el } from '../ui/dom';
 import { CARD_CSS } from './card-css';
@@ -15,7 +15,8 @@ export interface CardOptions {
   onClose?: () => void;
   /** Offers a "Not framing" button that calls this (and closes the card). */
   onNotFraming?: () => void;
-  t?: Translate;
+  /** The card's own words, in the reader's language. Given, not defaulted: a default in English would bring every message into the reader on each page. */
+  t: Translate;
 }
 
 function counterpointItem(doc: Document, point: CounterpointView, t: Translate): HTMLElement {
@@ -77,9 +78,9 @@ function place(host: HTMLElement, panel: HTMLElement, anchor: DOMRect, view: Win
  * cannot reach it. It closes on Escape, on a click outside it and on its close button, and gives
  * focus back to where it was.
  */
-export function openCard(doc: Document, anchor: () => DOMRect, view: CardView, options: CardOptions = {}): CardHandle {
+export function openCard(doc: Document, anchor: () => DOMRect, view: CardView, options: CardOptions): CardHandle {
   const win = doc.defaultView!;
-  const t = options.t ?? inEnglish;
+  const { t } = options;
   const previousFocus = doc.activeElement as HTMLElement | null;
   const host = doc.createElement(CARD_TAG);
   // Inline !important keeps a hostile or careless page stylesheet from hiding, moving or covering the

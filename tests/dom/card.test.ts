@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CARD_TAG, openCard } from '../../src/card/card';
 import type { CardView } from '../../src/card/card-view';
+import { inEnglish } from '../../src/i18n';
 
 const hostile = '<img src=x onerror="window.pwned=1">“beat China”';
 const view: CardView = {
@@ -18,7 +19,7 @@ afterEach(() => {
 
 describe('openCard', () => {
   it('shows the frame, the claim and sourced counterpoints in a labelled dialog inside a shadow root', () => {
-    const card = openCard(document, () => box, view);
+    const card = openCard(document, () => box, view, { t: inEnglish });
     const root = card.host.shadowRoot!;
     const dialog = root.querySelector('[role="dialog"]')!;
     expect(root.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toMatch(/arms-race frame/);
@@ -32,7 +33,7 @@ describe('openCard', () => {
   });
 
   it('shows page text as text, never as markup', () => {
-    const card = openCard(document, () => box, view);
+    const card = openCard(document, () => box, view, { t: inEnglish });
     const root = card.host.shadowRoot!;
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('mark')!.textContent).toBe(hostile);
@@ -44,7 +45,7 @@ describe('openCard', () => {
     const before = document.getElementById('before')!;
     before.focus();
     let closed = 0;
-    const card = openCard(document, () => box, view, { onClose: () => closed++ });
+    const card = openCard(document, () => box, view, { t: inEnglish, onClose: () => closed++ });
     expect(card.host.shadowRoot!.activeElement?.getAttribute('role')).toBe('dialog');
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(document.querySelector(CARD_TAG)).toBeNull();
@@ -55,12 +56,12 @@ describe('openCard', () => {
   });
 
   it('closes on its close button and on a click outside, not on a click inside', () => {
-    const card = openCard(document, () => box, view);
+    const card = openCard(document, () => box, view, { t: inEnglish });
     card.host.shadowRoot!.querySelector('.point')!.dispatchEvent(new Event('pointerdown', { bubbles: true, composed: true }));
     expect(card.host.isConnected).toBe(true);
     (card.host.shadowRoot!.querySelector('button.close') as HTMLButtonElement).click();
     expect(card.host.isConnected).toBe(false);
-    const again = openCard(document, () => box, view);
+    const again = openCard(document, () => box, view, { t: inEnglish });
     document.body.dispatchEvent(new Event('pointerdown', { bubbles: true, composed: true }));
     expect(again.host.isConnected).toBe(false);
   });

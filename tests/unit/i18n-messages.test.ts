@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inEnglish, translatorFor } from '../../src/i18n';
 import { parseMessage } from '../../src/messages';
+import { parsePageMessage } from '../../src/page-messages';
 
 const read = (locale: string) => JSON.parse(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8'));
 
@@ -25,9 +26,52 @@ describe('the locales', () => {
 describe('parseMessage', () => {
   it('accepts the protocol and nothing else', () => {
     expect(parseMessage({ type: 'site:set', site: 'example.com', enabled: false })).toEqual({ type: 'site:set', site: 'example.com', enabled: false });
-    expect(parseMessage({ type: 'page:summary' })).toEqual({ type: 'page:summary' });
-    for (const bad of [null, 'site:set', {}, { type: 'site:set', site: 'x' }, { type: 'site:set', site: 'x', enabled: 'no' }, { type: 'settings:patch', patch: { evil: 1 } }, { type: 'eval', code: '1' }]) {
-      expect(parseMessage(bad), JSON.stringify(bad)).toBeNull();
-    }
+    expect(parseMessage({ type: 'page:read', html: '<p>x</p>' })).toEqual({ type: 'page:read', html: '<p>x</p>' });
+    // Messages to the reader on a page are the page's to check (parsePageMessage), not the background's.
+    const bad = [null, 'site:set', {}, { type: 'site:set', site: 'x' }, { type: 'site:set', site: 'x', enabled: 'no' }, { type: 'settings:patch', patch: { evil: 1 } }, { type: 'eval', code: '1' }, { type: 'page:summary' }];
+    for (const message of bad) expect(parseMessage(message), JSON.stringify(message)).toBeNull();
+  });
+});
+
+describe('parsePageMessage', () => {
+  it('accepts the three messages to the reader on a page, exactly as valibot would check them', () => {
+    expect(parsePageMessage({ type: 'page:summary' })).toEqual({ type: 'page:summary' });
+    expect(parsePageMessage({ type: 'highlight:step', direction: -1 })).toEqual({ type: 'highlight:step', direction: -1 });
+    expect(parsePageMessage({ type: 'highlight:show', index: 3 })).toEqual({ type: 'highlight:show', index: 3 });
+    expect(parsePageMessage({ type: 'highlight:show', index: 0 })).toEqual({ type: 'highlight:show', index: 0 });
+  });
+
+  it('refuses anything else: other types, other keys, other values', () => {
+    const bad = [
+      null,
+      undefined,
+      'page:summary',
+      [],
+      ['page:summary'],
+      {},
+      { type: 'site:set', site: 'x', enabled: true },
+      { type: 'toString' },
+      { type: 'constructor' },
+      { type: { toString: () => 'page:summary' } },
+      { type: 'page:summary', extra: 1 },
+      { type: 'highlight:step' },
+      { type: 'highlight:step', direction: 2 },
+      { type: 'highlight:step', direction: '1' },
+      { type: 'highlight:step', direction: 1, index: 0 },
+      { type: 'highlight:show' },
+      { type: 'highlight:show', index: -1 },
+      { type: 'highlight:show', index: 1.5 },
+      { type: 'highlight:show', index: Number.NaN },
+      { type: 'highlight:show', index: Number.POSITIVE_INFINITY },
+      { type: 'highlight:show', index: '2' },
+    ];
+    for (const message of bad) expect(parsePageMessage(message), String(JSON.stringify(message))).toBeNull();
+  });
+
+  it('returns a fresh object with only the known keys', () => {
+    const sent = { type: 'highlight:show', index: 2 };
+    const parsed = parsePageMessage(sent);
+    expect(parsed).not.toBe(sent);
+    expect(Object.keys(parsed!)).toEqual(['type', 'index']);
   });
 });
