@@ -1,21 +1,5 @@
-import english from '../public/_locales/en/messages.json';
+import type english from '../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof english;
-/** Text for the reader, in their language: browser.i18n in the extension, English in Node and tests. */
+/** Text for the reader, in their language: browser.i18n in the extension (i18n-browser.ts), English in the tests. */
 export type Translate = (key: MessageKey, substitutions?: string[]) => string;
-
-interface MessageFile {
-  [key: string]: { message: string; placeholders?: Record<string, { content: string }> };
-}
-
-/** Reads a _locales messages.json as browser.i18n.getMessage does: named placeholders, then $1…$9. */
-export function translatorFor(messages: MessageFile): Translate {
-  return (key, substitutions = []) => {
-    const entry = messages[key];
-    if (!entry) return key;
-    const named = entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? whole);
-    return named.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
-  };
-}
-
-export const inEnglish: Translate = translatorFor(english as MessageFile);

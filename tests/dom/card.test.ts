@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CARD_TAG, openCard } from '../../src/card/card';
 import type { CardView } from '../../src/card/card-view';
-import { inEnglish } from '../../src/i18n';
+import { inEnglish } from '../support/translate';
 
 const hostile = '<img src=x onerror="window.pwned=1">“beat China”';
 const view: CardView = {

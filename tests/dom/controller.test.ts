@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { inEnglish } from '../../src/i18n';
+import { inEnglish } from '../support/translate';
 import { createPageController, type ControllerDeps, type PageReport } from '../../src/page/controller';
 import { LIVE_UPDATES } from '../../src/page/live-updates';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { inEnglish } from '../../src/i18n';
+import { inEnglish } from '../support/translate';
 import { renderOptions, type OptionsDeps } from '../../src/options/options';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inEnglish } from '../../src/i18n';
+import { inEnglish } from '../support/translate';
 import type { PageSummary } from '../../src/messages';
 import { renderPopup, unreadPageSummary } from '../../src/popup/popup';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import type { BackgroundDeps } from '../../src/background/background';
 import { createPageReader } from '../../src/background/reading';
-import { inEnglish } from '../../src/i18n';
+import { inEnglish } from './translate';
 import { createSerialWriter, packsItem, settingsItem } from '../../src/settings/store';
 
 /** The background's dependencies as the extension wires them, on WXT's fake browser storage and jsdom's parser. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { inEnglish, translatorFor } from '../../src/i18n';
+import { inEnglish, translatorFor } from '../support/translate';
 import { parseMessage } from '../../src/messages';
 import { parsePageMessage } from '../../src/page-messages';
 
