@@ -5,16 +5,23 @@ import { gateDataOf } from './src/match/gate-words';
 import { WEB_PAGES } from './src/web-pages';
 
 /**
- * The page gate's word lists, computed from the bundled library at build time by the same function
- * the tests and the command line use: every page pays for a little JSON, not for compiling patterns.
+ * The page gate's data, computed from the bundled library at build time by the same function the
+ * tests and the command line use: every page pays for a little JSON, not for compiling patterns.
+ * The word lists are parsed only when a page first asks for them: most pages are turned away by
+ * `mentions` alone.
  */
 function gateDataModule(): Plugin {
   const id = 'virtual:counterframe-gate';
+  const { mentions, ...words } = gateDataOf(bundledLibrary);
+  // As a JSON string: engines parse JSON faster than the same data written as a script's literal.
+  const source = `const words = ${JSON.stringify(JSON.stringify(words))};
+let parsed;
+const parse = () => (parsed ??= JSON.parse(words));
+export default { mentions: ${JSON.stringify(mentions)}, get claims() { return parse().claims; }, get contexts() { return parse().contexts; } };`;
   return {
     name: 'counterframe-gate',
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    // As a JSON string: engines parse JSON faster than the same data written as a script's literal.
-    load: (resolved) => (resolved === `\0${id}` ? `export default JSON.parse(${JSON.stringify(JSON.stringify(gateDataOf(bundledLibrary)))});` : undefined),
+    load: (resolved) => (resolved === `\0${id}` ? source : undefined),
   };
 }
 

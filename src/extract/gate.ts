@@ -1,5 +1,5 @@
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
-import { mightMatch, type GateData } from '../match/gate-scan';
+import { mayMention, mightMatch, type GateData } from '../match/gate-scan';
 import { unmeasured, type Measure } from '../measure';
 import { runSteps, type Steps } from '../steps';
 import { roughText } from '../text/dom-text';
@@ -39,7 +39,14 @@ export const GATE_TEXT_LIMIT = 1_000_000;
  */
 export function* gateSteps(doc: Document, url: string | null, gate: GateData, measure: Measure = unmeasured): Steps<GateResult> {
   if (url !== null && !/^https?:/i.test(url)) return { run: false, reason: 'not-http' };
-  const text = doc.body ? measure('gate-text', () => roughText(doc.body!, GATE_TEXT_LIMIT)) : '';
+  // Most pages are turned away here, in one native pass over the text as it stands.
+  const all = measure('gate-mentions', () => {
+    const all = doc.body?.textContent ?? '';
+    return mayMention(gate, all) ? all : null;
+  });
+  if (all === null) return { run: false, reason: 'no-trigger-words' };
+  yield;
+  const text = doc.body ? measure('gate-text', () => roughText(doc.body!, GATE_TEXT_LIMIT, all)) : '';
   yield;
   if (!measure('gate-scan', () => mightMatch(gate, text))) return { run: false, reason: 'no-trigger-words' };
   yield;

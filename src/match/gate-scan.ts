@@ -20,6 +20,22 @@ export interface GateWords {
 export interface GateData {
   claims: { trigger: GateWords; needs: string[] }[];
   contexts: Record<string, GateWords>;
+  /**
+   * A regular expression (its source) that the page's whole text, scripts and all, holds wherever
+   * `mightMatch` could pass on its text without them: the words of a context each claim needs (for
+   * this library: any word about AI). One native pass turns most pages away before the text is cut
+   * and lowered. It could miss a word only where a script's text runs into it. Missing from a packs'
+   * gate stored by an older version: then the scan does it all.
+   */
+  mentions?: string;
+}
+
+/**
+ * False when the page's text (its textContent, code and all) cannot pass `mightMatch`: it holds none
+ * of the words in `gate.mentions`. True without that pattern.
+ */
+export function mayMention(gate: GateData, text: string): boolean {
+  return gate.mentions === undefined || new RegExp(gate.mentions).test(text);
 }
 
 /**

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledLibrary } from '../../src/claims/library';
 import { compileLibrary, eagerSource } from '../../src/match/compile';
-import { mightMatch } from '../../src/match/gate-scan';
+import { mayMention, mightMatch } from '../../src/match/gate-scan';
 import { gateDataOf } from '../../src/match/gate-words';
 import { matchPassages } from '../../src/match/match';
 import { passagesOf } from '../../src/extract/extract';
@@ -91,6 +92,51 @@ describe('mightMatch (the page gate)', () => {
 
   it('finds Chinese trigger characters with no spaces around them', () => {
     expect(mightMatch(gate, '中美人工智能军备竞赛')).toBe(true);
+  });
+});
+
+describe('mayMention (the gate’s first look, at the page’s text as it stands)', () => {
+  const labelled = ['passages', 'holdout'].flatMap((name) =>
+    readFileSync(`tests/fixtures/labelled/${name}.jsonl`, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { text: string }).text),
+  );
+  const examples = (library: typeof bundledLibrary) =>
+    library.frames.flatMap((f) => f.claims.flatMap((c) => [...c.examples.uses, ...c.examples.critiques, ...c.examples.none]));
+
+  it('lets on every text the scan would let on: each labelled passage and each example of the library', () => {
+    const texts = [...labelled, ...examples(bundledLibrary)];
+    const passing = texts.filter((text) => mightMatch(gate, text));
+    expect(passing.length).toBeGreaterThan(200);
+    for (const text of passing) expect(mayMention(gate, text), text).toBe(true);
+  });
+
+  it('looks for the trigger words of a claim that needs no context', () => {
+    const [first, ...rest] = bundledLibrary.frames;
+    const library = { ...bundledLibrary, frames: [{ ...first, claims: first.claims.map((c, i) => (i === 0 ? { ...c, needs: [] } : c)) }, ...rest] };
+    const loose = gateDataOf(library);
+    const passing = [...labelled, ...examples(library)].filter((text) => mightMatch(loose, text));
+    // Some of these say nothing about AI: only the claim's own words let them on.
+    expect(passing.filter((text) => !mayMention(gate, text)).length).toBeGreaterThan(0);
+    for (const text of passing) expect(mayMention(loose, text), text).toBe(true);
+  });
+
+  it('turns away text with no word about AI, whatever else it says', () => {
+    expect(mayMention(gate, 'The arms race between spammers and filters never ends, and we must win it against China.')).toBe(false);
+    // "AI" stands as a word of its own: not in "said", "MAIN" or "OpenAIs".
+    expect(mayMention(gate, 'MAIN STREET: said the mayor, who RAISED taxes.')).toBe(false);
+    expect(mayMention(gate, 'The AI race.')).toBe(true);
+  });
+
+  it('finds the words however the page writes them: any case, a curly apostrophe, a line break between words', () => {
+    expect(mayMention(gate, 'ARTIFICIAL minds')).toBe(true);
+    expect(mayMention(gate, 'Deep\n      Learning')).toBe(true);
+    // The Kelvin sign lowers to "k": the scan, which lowers the text, reads "chipmakers" here.
+    expect(mayMention(gate, 'the Chipma\u212Aers say')).toBe(true);
+    expect(mayMention(gate, 'GPT-4o and 人工智能')).toBe(true);
+  });
+
+  it('lets every page on where the gate has no such pattern (a packs’ gate stored by an older version)', () => {
+    const { mentions: _, ...older } = gate;
+    expect(mayMention(older, 'A recipe for lemon cake.')).toBe(true);
   });
 });
 
