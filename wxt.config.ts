@@ -1,23 +1,23 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { bundledLibrary } from './src/claims/library';
-import { gateDataOf } from './src/match/gate-words';
+import { gateDataOf, mentionsPattern } from './src/match/gate-words';
 import { WEB_PAGES } from './src/web-pages';
 
 /**
  * The page gate's data, computed from the bundled library at build time by the same function the
  * tests and the command line use: every page pays for a little JSON, not for compiling patterns.
  * The word lists are parsed only when a page first asks for them: most pages are turned away by
- * `mentions` alone.
+ * `mentions` alone, a regular expression written into the script as a literal.
  */
 function gateDataModule(): Plugin {
   const id = 'virtual:counterframe-gate';
-  const { mentions, ...words } = gateDataOf(bundledLibrary);
-  // As a JSON string: engines parse JSON faster than the same data written as a script's literal.
-  const source = `const words = ${JSON.stringify(JSON.stringify(words))};
+  const gate = gateDataOf(bundledLibrary);
+  // The words as a JSON string: engines parse JSON faster than the same data written as a script's literal.
+  const source = `const words = ${JSON.stringify(JSON.stringify(gate))};
 let parsed;
 const parse = () => (parsed ??= JSON.parse(words));
-export default { mentions: ${JSON.stringify(mentions)}, get claims() { return parse().claims; }, get contexts() { return parse().contexts; } };`;
+export default { mentions: /${mentionsPattern(gate)}/, get claims() { return parse().claims; }, get contexts() { return parse().contexts; } };`;
   return {
     name: 'counterframe-gate',
     resolveId: (source) => (source === id ? `\0${id}` : undefined),

@@ -91,10 +91,11 @@ function entryPattern(entry: string, prefix: boolean, cased: boolean): string {
 }
 
 /**
- * GateData.mentions: for each claim, the words of the first context it needs (its trigger's words if
- * it needs none), all in one alternation. A claim cannot pass the scan without one of them.
+ * The source of GateData.mentions for `gate`: for each claim, the words of the first context it needs
+ * (its trigger's words if it needs none), all in one alternation. A claim cannot pass the scan
+ * without one of them. Every word is escaped, and nothing in it can backtrack far.
  */
-function mentionsOf(claims: GateData['claims'], contexts: GateData['contexts']): string {
+export function mentionsPattern({ claims, contexts }: GateData): string {
   const latin = new Set<string>();
   const han = new Set<string>();
   for (const claim of claims) {
@@ -115,7 +116,8 @@ function mentionsOf(claims: GateData['claims'], contexts: GateData['contexts']):
 }
 
 export function gateDataOf(library: ClaimLibrary): GateData {
-  const claims = library.frames.flatMap((f) => f.claims.map((c) => ({ trigger: gateWordsOf(c.triggers), needs: c.needs })));
-  const contexts = Object.fromEntries(Object.entries(library.cues.contexts).map(([name, patterns]) => [name, gateWordsOf(patterns)]));
-  return { claims, contexts, mentions: mentionsOf(claims, contexts) };
+  return {
+    claims: library.frames.flatMap((f) => f.claims.map((c) => ({ trigger: gateWordsOf(c.triggers), needs: c.needs }))),
+    contexts: Object.fromEntries(Object.entries(library.cues.contexts).map(([name, patterns]) => [name, gateWordsOf(patterns)])),
+  };
 }

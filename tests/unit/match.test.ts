@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledLibrary } from '../../src/claims/library';
 import { compileLibrary, eagerSource } from '../../src/match/compile';
-import { mayMention, mightMatch } from '../../src/match/gate-scan';
-import { gateDataOf } from '../../src/match/gate-words';
+import { mayMention, mightMatch, type GateData } from '../../src/match/gate-scan';
+import { gateDataOf, mentionsPattern } from '../../src/match/gate-words';
 import { matchPassages } from '../../src/match/match';
 import { passagesOf } from '../../src/extract/extract';
 
@@ -96,6 +96,9 @@ describe('mightMatch (the page gate)', () => {
 });
 
 describe('mayMention (the gate’s first look, at the page’s text as it stands)', () => {
+  // As the build writes it into the content script (wxt.config.ts).
+  const withMentions = (words: GateData): GateData => ({ ...words, mentions: new RegExp(mentionsPattern(words)) });
+  const bundled = withMentions(gate);
   const labelled = ['passages', 'holdout'].flatMap((name) =>
     readFileSync(`tests/fixtures/labelled/${name}.jsonl`, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { text: string }).text),
   );
@@ -106,37 +109,36 @@ describe('mayMention (the gate’s first look, at the page’s text as it stands
     const texts = [...labelled, ...examples(bundledLibrary)];
     const passing = texts.filter((text) => mightMatch(gate, text));
     expect(passing.length).toBeGreaterThan(200);
-    for (const text of passing) expect(mayMention(gate, text), text).toBe(true);
+    for (const text of passing) expect(mayMention(bundled, text), text).toBe(true);
   });
 
   it('looks for the trigger words of a claim that needs no context', () => {
     const [first, ...rest] = bundledLibrary.frames;
     const library = { ...bundledLibrary, frames: [{ ...first, claims: first.claims.map((c, i) => (i === 0 ? { ...c, needs: [] } : c)) }, ...rest] };
-    const loose = gateDataOf(library);
+    const loose = withMentions(gateDataOf(library));
     const passing = [...labelled, ...examples(library)].filter((text) => mightMatch(loose, text));
     // Some of these say nothing about AI: only the claim's own words let them on.
-    expect(passing.filter((text) => !mayMention(gate, text)).length).toBeGreaterThan(0);
+    expect(passing.filter((text) => !mayMention(bundled, text)).length).toBeGreaterThan(0);
     for (const text of passing) expect(mayMention(loose, text), text).toBe(true);
   });
 
   it('turns away text with no word about AI, whatever else it says', () => {
-    expect(mayMention(gate, 'The arms race between spammers and filters never ends, and we must win it against China.')).toBe(false);
+    expect(mayMention(bundled, 'The arms race between spammers and filters never ends, and we must win it against China.')).toBe(false);
     // "AI" stands as a word of its own: not in "said", "MAIN" or "OpenAIs".
-    expect(mayMention(gate, 'MAIN STREET: said the mayor, who RAISED taxes.')).toBe(false);
-    expect(mayMention(gate, 'The AI race.')).toBe(true);
+    expect(mayMention(bundled, 'MAIN STREET: said the mayor, who RAISED taxes.')).toBe(false);
+    expect(mayMention(bundled, 'The AI race.')).toBe(true);
   });
 
   it('finds the words however the page writes them: any case, a curly apostrophe, a line break between words', () => {
-    expect(mayMention(gate, 'ARTIFICIAL minds')).toBe(true);
-    expect(mayMention(gate, 'Deep\n      Learning')).toBe(true);
+    expect(mayMention(bundled, 'ARTIFICIAL minds')).toBe(true);
+    expect(mayMention(bundled, 'Deep\n      Learning')).toBe(true);
     // The Kelvin sign lowers to "k": the scan, which lowers the text, reads "chipmakers" here.
-    expect(mayMention(gate, 'the Chipma\u212Aers say')).toBe(true);
-    expect(mayMention(gate, 'GPT-4o and 人工智能')).toBe(true);
+    expect(mayMention(bundled, 'the Chipma\u212Aers say')).toBe(true);
+    expect(mayMention(bundled, 'GPT-4o and 人工智能')).toBe(true);
   });
 
-  it('lets every page on where the gate has no such pattern (a packs’ gate stored by an older version)', () => {
-    const { mentions: _, ...older } = gate;
-    expect(mayMention(older, 'A recipe for lemon cake.')).toBe(true);
+  it('lets every page on where the gate has no such pattern (the packs’ gate, kept in storage as JSON)', () => {
+    expect(mayMention(gate, 'A recipe for lemon cake.')).toBe(true);
   });
 });
 
