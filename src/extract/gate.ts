@@ -41,8 +41,8 @@ export function* gateSteps(doc: Document, url: string | null, gate: GateData, me
   if (url !== null && !/^https?:/i.test(url)) return { run: false, reason: 'not-http' };
   // Most pages are turned away here, in one native pass over the text as it stands.
   const all = measure('gate-mentions', () => {
-    const all = doc.body?.textContent ?? '';
-    return mayMention(gate, all) ? all : null;
+    const whole = doc.body?.textContent ?? '';
+    return mayMention(gate, whole) ? whole : null;
   });
   if (all === null) return { run: false, reason: 'no-trigger-words' };
   yield;

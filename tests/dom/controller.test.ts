@@ -5,7 +5,8 @@ import { createPageController, type ControllerDeps, type PageReport } from '../.
 import { LIVE_UPDATES } from '../../src/page/live-updates';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { setSiteEnabled } from '../../src/settings/site-rules';
-import { bundledGate, readHere, settled } from '../support/read-here';
+import { bundledGate } from '../support/bundled-gate';
+import { readHere, settled } from '../support/read-here';
 
 const reading: Pick<ControllerDeps, 'gate' | 'read'> = { gate: () => bundledGate, read: readHere };
 const URL_OF_PAGE = 'https://news.example/opinion/ai-race';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GateData } from '../../src/match/gate-scan';
 import { watchPage, type GateWatch } from '../../src/page/gate-watch';
 import { LIVE_UPDATES } from '../../src/page/live-updates';
-import { bundledGate } from '../support/read-here';
+import { bundledGate } from '../support/bundled-gate';
 
 const page = (name: string) => readFileSync(`tests/fixtures/pages/${name}`, 'utf8');
 

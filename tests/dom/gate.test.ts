@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gatePage } from '../../src/extract/gate';
 import type { Measure } from '../../src/measure';
-import { bundledGate } from '../support/read-here';
+import { bundledGate } from '../support/bundled-gate';
 
 const page = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 

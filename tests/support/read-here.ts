@@ -1,14 +1,7 @@
 import { vi } from 'vitest';
 import { createPageReader } from '../../src/background/reading';
-import { bundledLibrary } from '../../src/claims/library';
-import type { GateData } from '../../src/match/gate-scan';
-import { gateDataOf, mentionsPattern } from '../../src/match/gate-words';
 import type { PageController } from '../../src/page/controller';
 import { serializePage, type PageReader } from '../../src/page/reader';
-
-const words = gateDataOf(bundledLibrary);
-/** The gate the extension builds into its content script (wxt.config.ts writes `mentions` as a literal). */
-export const bundledGate: GateData = { ...words, mentions: new RegExp(mentionsPattern(words)) };
 
 const reader = createPageReader(new DOMParser());
 

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledLibrary } from '../../src/claims/library';
 import { compileLibrary, eagerSource } from '../../src/match/compile';
-import { mayMention, mightMatch, type GateData } from '../../src/match/gate-scan';
-import { gateDataOf, mentionsPattern } from '../../src/match/gate-words';
+import { mayMention, mightMatch } from '../../src/match/gate-scan';
+import { gateDataOf } from '../../src/match/gate-words';
 import { matchPassages } from '../../src/match/match';
 import { passagesOf } from '../../src/extract/extract';
+import { withMentions } from '../support/bundled-gate';
 
 const compiled = compileLibrary(bundledLibrary);
 const gate = gateDataOf(bundledLibrary);
@@ -96,8 +97,6 @@ describe('mightMatch (the page gate)', () => {
 });
 
 describe('mayMention (the gate’s first look, at the page’s text as it stands)', () => {
-  // As the build writes it into the content script (wxt.config.ts).
-  const withMentions = (words: GateData): GateData => ({ ...words, mentions: new RegExp(mentionsPattern(words)) });
   const bundled = withMentions(gate);
   const labelled = ['passages', 'holdout'].flatMap((name) =>
     readFileSync(`tests/fixtures/labelled/${name}.jsonl`, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { text: string }).text),
