@@ -1,29 +1,37 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { bundledLibrary } from './src/claims/library';
-import { gateDataOf, mentionsPattern } from './src/match/gate-words';
+import { contextPatterns, gateDataOf } from './src/match/gate-words';
 import { WEB_PAGES } from './src/web-pages';
 
-/**
- * The page gate's data, computed from the bundled library at build time by the same function the
- * tests and the command line use: every page pays for a little JSON, not for compiling patterns.
- * The word lists are parsed only when a page first asks for them: most pages are turned away by
- * `mentions` alone, a regular expression written into the script as a literal.
- */
-function gateDataModule(): Plugin {
-  const id = 'virtual:counterframe-gate';
-  const gate = gateDataOf(bundledLibrary);
-  // The words as a JSON string: engines parse JSON faster than the same data written as a script's literal.
-  const source = `const words = ${JSON.stringify(JSON.stringify(gate))};
-let parsed;
-const parse = () => (parsed ??= JSON.parse(words));
-export default { mentions: /${mentionsPattern(gate)}/, get claims() { return parse().claims; }, get contexts() { return parse().contexts; } };`;
+/** A module made at build time, by the same functions the tests and the command line use. */
+function virtualModule(id: string, source: () => string): Plugin {
   return {
-    name: 'counterframe-gate',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    load: (resolved) => (resolved === `\0${id}` ? source : undefined),
+    name: id,
+    resolveId: (requested) => (requested === id ? `\0${id}` : undefined),
+    load: (resolved) => (resolved === `\0${id}` ? source() : undefined),
   };
 }
+
+const gate = gateDataOf(bundledLibrary);
+const patterns = contextPatterns(gate);
+
+/**
+ * The reader's gate data for the bundled library: every page that is read pays for a little JSON,
+ * not for compiling patterns (engines parse JSON faster than the same data written as a literal).
+ */
+const gateModule = virtualModule('virtual:counterframe-gate', () => `export default JSON.parse(${JSON.stringify(JSON.stringify(gate))});`);
+
+/**
+ * The gate script's first look: each context's words as a regular expression, written into the
+ * script as a literal (no pattern is ever compiled from a string), and the contexts the bundled
+ * library's claims need.
+ */
+const firstLookModule = virtualModule(
+  'virtual:counterframe-first-look',
+  () => `export const patterns = {${Object.entries(patterns).map(([name, source]) => `${JSON.stringify(name)}: /${source}/`).join(', ')}};
+export const mentions = ${JSON.stringify(gate.mentions)};`,
+);
 
 const EXTENSION_PAGES_CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'none'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'";
@@ -31,7 +39,7 @@ const EXTENSION_PAGES_CSP =
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // No module-preload polyfill: it is the only code that would call fetch(), and extension pages do not need it.
-  vite: () => ({ plugins: [gateDataModule()], build: { modulePreload: { polyfill: false } } }),
+  vite: () => ({ plugins: [gateModule, firstLookModule], build: { modulePreload: { polyfill: false } } }),
   // Explicit imports only: every module says where its names come from.
   imports: false,
   // The sources archive Firefox's review asks for: the project, not local test output.

@@ -10,8 +10,9 @@ import { remoteReader } from '../src/page/reader';
 import { readStored, storeDismissal, watchStored } from '../src/settings/page-store';
 
 /**
- * The reader: brought into a page by the background once the gate script (gate.ts) has found it worth
- * reading, with public/highlights.css. It reads the page away from it and shows what it found. Like
+ * The reader: brought into a page by the background once the gate script (gate.ts) has found the words
+ * its claims need there, with public/highlights.css. It runs the rest of the gate, reads the page away
+ * from it and shows what it found, and follows the page from then on. Like
  * the gate, it speaks to the browser's own API and storage (see extension-api.ts, page-store.ts): its
  * load counts against every page it reads.
  */
@@ -41,7 +42,6 @@ export default defineUnlistedScript({
       report: (report) => void api.runtime.sendMessage({ type: 'page:report', ...report }).catch(() => {}),
       onNotFraming: (key) => void storeDismissal(api, page(), key).catch(() => {}),
       measure: bench ? benchMeasure : undefined,
-      gatePassed: true,
       // Once the extension is reloaded or updated, this page keeps what it shows, says nothing and stops following.
       onError: (error) => (extensionGone() ? stop() : console.error('Counterframe could not read this page:', error)),
     });

@@ -52,6 +52,16 @@ export function installedPacks(packs: ClaimPack[]): InstalledPacks {
   return { packs, gate: packs.length > 0 ? gateDataOf(libraryWith(packs)) : null };
 }
 
+/**
+ * `installed` with the gate's words of the library as this version of the extension has it: they are
+ * computed when a pack is imported, and an update changes the bundled library (and what the gate
+ * keeps: its `mentions` came later). The same object where nothing differs, so nothing is written.
+ */
+export function withCurrentGate(installed: InstalledPacks): InstalledPacks {
+  const current = installedPacks(installed.packs);
+  return JSON.stringify(current.gate) === JSON.stringify(installed.gate) ? installed : current;
+}
+
 export type PackResult = { ok: true; pack: ClaimPack } | { ok: false; problems: string[] };
 
 /**

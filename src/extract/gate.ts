@@ -1,5 +1,5 @@
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
-import { mayMention, mightMatch, type GateData } from '../match/gate-scan';
+import { mightMatch, type GateData } from '../match/gate-scan';
 import { unmeasured, type Measure } from '../measure';
 import { runSteps, type Steps } from '../steps';
 import { roughText } from '../text/dom-text';
@@ -39,14 +39,7 @@ export const GATE_TEXT_LIMIT = 1_000_000;
  */
 export function* gateSteps(doc: Document, url: string | null, gate: GateData, measure: Measure = unmeasured): Steps<GateResult> {
   if (url !== null && !/^https?:/i.test(url)) return { run: false, reason: 'not-http' };
-  // Most pages are turned away here, in one native pass over the text as it stands.
-  const all = measure('gate-mentions', () => {
-    const whole = doc.body?.textContent ?? '';
-    return mayMention(gate, whole) ? whole : null;
-  });
-  if (all === null) return { run: false, reason: 'no-trigger-words' };
-  yield;
-  const text = doc.body ? measure('gate-text', () => roughText(doc.body!, GATE_TEXT_LIMIT, all)) : '';
+  const text = doc.body ? measure('gate-text', () => roughText(doc.body!, GATE_TEXT_LIMIT)) : '';
   yield;
   if (!measure('gate-scan', () => mightMatch(gate, text))) return { run: false, reason: 'no-trigger-words' };
   yield;

@@ -21,22 +21,11 @@ export interface GateData {
   claims: { trigger: GateWords; needs: string[] }[];
   contexts: Record<string, GateWords>;
   /**
-   * A regular expression that the page's whole text, scripts and all, holds wherever `mightMatch`
-   * could pass on its text without them: the words of a context each claim needs (for this library:
-   * any word about AI). One native pass turns most pages away before the text is cut and lowered.
-   * It could miss a word only where a script's text runs into it. Only the bundled library's gate
-   * has it, written into the build as a literal (see mentionsPattern): the packs' gate, kept in
-   * storage as JSON, leaves all the work to the scan, and no pattern is compiled from a string.
+   * Contexts whose words a page must hold for any claim to match (each claim needs one of them), or
+   * null where a claim needs none. The gate script looks for them first (first-look.ts).
+   * Absent from packs stored before it was (read as null).
    */
-  mentions?: RegExp;
-}
-
-/**
- * False when the page's text (its textContent, code and all) cannot pass `mightMatch`: it holds none
- * of the words in `gate.mentions`. True without that pattern.
- */
-export function mayMention(gate: GateData, text: string): boolean {
-  return gate.mentions === undefined || gate.mentions.test(text);
+  mentions?: string[] | null;
 }
 
 /**

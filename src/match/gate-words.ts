@@ -91,33 +91,51 @@ function entryPattern(entry: string, prefix: boolean, cased: boolean): string {
 }
 
 /**
- * The source of GateData.mentions for `gate`: for each claim, the words of the first context it needs
- * (its trigger's words if it needs none), all in one alternation. A claim cannot pass the scan
- * without one of them. Every word is escaped, and nothing in it can backtrack far.
+ * For each context, the source of a pattern that finds its words in a page's text as it is written,
+ * wherever the scan would find them in the text it cuts and lowers (see first-look.ts). Every word is
+ * escaped, and nothing in it can backtrack far.
  */
-export function mentionsPattern({ claims, contexts }: GateData): string {
-  const latin = new Set<string>();
-  const han = new Set<string>();
-  for (const claim of claims) {
-    const words = claim.needs.length > 0 ? contexts[claim.needs[0]] : claim.trigger;
-    // A context the library does not define: the claim can never pass.
-    if (!words) continue;
-    for (const entry of words.exact) latin.add(entryPattern(entry, false, false));
-    for (const entry of words.prefixes) latin.add(entryPattern(entry, true, false));
-    for (const entry of words.cased) latin.add(entryPattern(entry, false, true));
-    for (const entry of words.casedPrefixes) latin.add(entryPattern(entry, true, true));
-    for (const entry of words.han) han.add(escaped(entry));
-  }
+export function contextPatterns({ contexts }: GateData): Record<string, string> {
+  return Object.fromEntries(Object.entries(contexts).map(([name, words]) => [name, wordsPattern(words)]));
+}
+
+function wordsPattern(words: GateWords): string {
+  const latin = [
+    ...words.exact.map((entry) => entryPattern(entry, false, false)),
+    ...words.prefixes.map((entry) => entryPattern(entry, true, false)),
+    ...words.cased.map((entry) => entryPattern(entry, false, true)),
+    ...words.casedPrefixes.map((entry) => entryPattern(entry, true, true)),
+  ];
   // One test of the word's start for all the words (twice as fast in V8 as one for each); Chinese
   // words stand anywhere, as in the scan.
-  const alternatives = [...(latin.size > 0 ? [`(?<!${WORD_CHAR})(?:${[...latin].join('|')})`] : []), ...han];
+  const alternatives = [...(latin.length > 0 ? [`(?<!${WORD_CHAR})(?:${latin.join('|')})`] : []), ...words.han.map(escaped)];
   // Nothing to look for: no page can pass.
   return alternatives.length > 0 ? alternatives.join('|') : '(?!)';
 }
 
+/**
+ * Contexts whose words a page must hold for any claim to match: each claim needs one of them. As few
+ * as can be, so that fewer pages pass: the context most claims need first, then the one most of the
+ * rest need, and so on. Null where a claim needs none: then only the scan can tell.
+ */
+function mentionsOf(claims: GateData['claims']): string[] | null {
+  if (claims.some((c) => c.needs.length === 0)) return null;
+  const chosen: string[] = [];
+  for (let left = claims.map((c) => c.needs); left.length > 0; ) {
+    const counts = new Map<string, number>();
+    for (const needs of left) for (const name of new Set(needs)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    const [best] = [...counts].reduce((a, b) => (b[1] > a[1] || (b[1] === a[1] && b[0] < a[0]) ? b : a));
+    chosen.push(best);
+    left = left.filter((needs) => !needs.includes(best));
+  }
+  return chosen.sort();
+}
+
 export function gateDataOf(library: ClaimLibrary): GateData {
+  const claims = library.frames.flatMap((f) => f.claims.map((c) => ({ trigger: gateWordsOf(c.triggers), needs: c.needs })));
   return {
-    claims: library.frames.flatMap((f) => f.claims.map((c) => ({ trigger: gateWordsOf(c.triggers), needs: c.needs }))),
+    claims,
     contexts: Object.fromEntries(Object.entries(library.cues.contexts).map(([name, patterns]) => [name, gateWordsOf(patterns)])),
+    mentions: mentionsOf(claims),
   };
 }

@@ -50,8 +50,6 @@ export interface ControllerDeps {
   measure?: Measure;
   /** A reading failed for another reason than the extension going away (see read). */
   onError?: (error: unknown) => void;
-  /** The gate has just passed this page (the gate script brought the controller in): the first reading skips it. */
-  gatePassed?: boolean;
 }
 
 /**
@@ -135,7 +133,7 @@ export function createPageController(doc: Document, url: string, deps: Controlle
   // A reading in steps, each its own task: the gate's, then (away from the page) Readability and matching.
   const readInSteps = async (ticket: number) => {
     const current = () => ticket === readings && !stopped;
-    const gate = ticket === 1 && deps.gatePassed ? { run: true } : await runStepsAsTasks(gateSteps(doc, currentUrl(), deps.gate(), measure), current);
+    const gate = await runStepsAsTasks(gateSteps(doc, currentUrl(), deps.gate(), measure), current);
     if (!gate) return;
     if (!gate.run) {
       measure('refused', () => settle({ ...NOTHING_READ, title: doc.title }));

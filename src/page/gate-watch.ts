@@ -1,18 +1,20 @@
-import { gateSteps, type GateResult } from '../extract/gate';
-import type { GateData } from '../match/gate-scan';
+import { mayMatch, type ContextPatterns } from '../match/first-look';
 import { unmeasured, type Measure } from '../measure';
-import { runStepsAsTasks } from '../steps';
 import { LIVE_UPDATES, waitAfterChange } from './live-updates';
 
 export interface GateWatchDeps {
-  /** The bundled library's gate words. */
-  gate: GateData;
+  /** Each context's words as a pattern (built with the extension: contextPatterns). */
+  patterns: ContextPatterns;
+  /** The contexts the bundled library's claims need (GateData.mentions). */
+  mentions: readonly string[] | null;
+  /** Whether the reader has claim packs installed. */
+  packsInstalled: () => boolean;
   /**
-   * The gate words of the library with the reader's claim packs, or null without packs. Asked only
-   * when the bundled words are not on the page: most pages never touch storage.
+   * The contexts the library with the reader's packs needs (null: a claim needs none, and the reader
+   * decides). Asked only where packs are installed, so that most pages never touch storage.
    */
-  installedGate: () => Promise<GateData | null>;
-  /** The page passed: bring in the reader (the background injects it), which takes over from here. */
+  installedMentions: () => Promise<readonly string[] | null>;
+  /** The page may be worth reading: bring in the reader (the background injects it), which takes over from here. */
   wanted: () => void;
   /** The page's address now (it changes in single-page apps). */
   currentUrl: () => string;
@@ -26,9 +28,11 @@ export interface GateWatch {
 }
 
 /**
- * What runs on every page the reader opens: the gate and nothing else, until a page passes it.
- * A page that does not pass is followed (debounced and bounded, like the controller) so that an
- * article that arrives late, or a single-page app's next page, is still read.
+ * What runs on every page the reader opens, until a page may be worth reading: one look at its text
+ * for the words the library's claims need (first-look.ts). The reader, brought in where they are,
+ * runs the rest of the gate (the scan of the text without its scripts, the readerable check) and
+ * follows the page from there. A page without them is followed here (debounced and bounded, like
+ * the controller) so that an article that arrives late, or a single-page app's next page, is still read.
  */
 export function watchPage(doc: Document, deps: GateWatchDeps): GateWatch {
   const measure = deps.measure ?? unmeasured;
@@ -45,25 +49,22 @@ export function watchPage(doc: Document, deps: GateWatchDeps): GateWatch {
     clearTimeout(timer);
   };
 
-  const verdictWith = (gate: GateData, current: () => boolean): Promise<GateResult | undefined> =>
-    runStepsAsTasks(gateSteps(doc, deps.currentUrl(), gate, measure), current);
-
-  const look = async () => {
-    const ticket = ++looks;
-    lastLook = Date.now();
-    const current = () => ticket === looks && !stopped;
-    let verdict = await verdictWith(deps.gate, current);
-    if (verdict && !verdict.run && verdict.reason === 'no-trigger-words') {
-      const installed = await measure('packs', deps.installedGate);
-      if (installed && current()) verdict = await verdictWith(installed, current);
-    }
-    if (!verdict || !current()) return;
-    if (verdict.run) {
+  const lookWith = (mentions: readonly string[] | null) => {
+    if (measure('first-look', () => mayMatch(deps.patterns, mentions, doc.body?.textContent ?? ''))) {
       stop();
       measure('wanted', deps.wanted);
-      return;
-    }
-    measure(`refused ${verdict.reason}`, () => (verdict.reason === 'not-http' ? stop() : follow()));
+    } else measure('refused no-trigger-words', follow);
+  };
+
+  // Without packs, the look runs at once, in the task that started it.
+  const look = () => {
+    const ticket = ++looks;
+    lastLook = Date.now();
+    if (!/^https?:/i.test(deps.currentUrl())) return measure('refused not-http', stop);
+    if (!deps.packsInstalled()) return lookWith(deps.mentions);
+    void measure('packs', deps.installedMentions).then((mentions) => {
+      if (ticket === looks && !stopped) lookWith(mentions);
+    });
   };
 
   const follow = () => {
@@ -71,11 +72,11 @@ export function watchPage(doc: Document, deps: GateWatchDeps): GateWatch {
     observer = new doc.defaultView.MutationObserver(() => {
       if (looks >= LIVE_UPDATES.maxReadings) return stop();
       clearTimeout(timer);
-      timer = setTimeout(() => void look(), waitAfterChange(lastLook));
+      timer = setTimeout(look, waitAfterChange(lastLook));
     });
     observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
   };
 
-  void look();
+  look();
   return { stop };
 }

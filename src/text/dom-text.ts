@@ -71,10 +71,10 @@ const CODE_SELECTOR = 'script, style, noscript, textarea';
 /**
  * The text of `root` for a quick scan of its words: its textContent without the text of code, in
  * document order, whitespace as the page has it, up to about `limit` characters. No layout, and no
- * script per node: it runs cold, on every page, so the engine does the walking. `all` is root's
- * textContent, where the caller has read it already.
+ * script per node: it runs cold, so the engine does the walking.
  */
-export function roughText(root: Element, limit = Infinity, all = root.textContent ?? ''): string {
+export function roughText(root: Element, limit = Infinity): string {
+  const all = root.textContent ?? '';
   const parts: string[] = [];
   let from = 0;
   // Each code element's text stands in textContent, in document order: cut it out where it stands.

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { GateData } from '../../src/match/gate-scan';
 import { watchPage, type GateWatch } from '../../src/page/gate-watch';
 import { LIVE_UPDATES } from '../../src/page/live-updates';
-import { bundledGate } from '../support/bundled-gate';
+import { bundledGate, bundledPatterns } from '../support/bundled-gate';
 
 const page = (name: string) => readFileSync(`tests/fixtures/pages/${name}`, 'utf8');
 
@@ -12,12 +11,6 @@ const BAKING = `<html><head><title>Bread</title></head><body><article><h1>A slow
   { length: 4 },
   () => '<p>A sourdough loaf wants a long, cool rise: the dough is folded every half hour, shaped before dinner and left in the fridge overnight, so that the crust blisters and the crumb stays open.</p>',
 ).join('')}</article></body></html>`;
-
-/** What an installed pack about bread would add to the gate: its one telling word. */
-const BREAD_GATE: GateData = {
-  claims: [{ trigger: { exact: ['sourdough'], prefixes: [], cased: [], casedPrefixes: [], han: [] }, needs: [] }],
-  contexts: {},
-};
 
 function load(html: string): Document {
   document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
@@ -30,42 +23,73 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** The gate script's watch on the test's document, with what it asks of the browser recorded. */
-function watched(installed: GateData | null = null) {
-  const calls = { wanted: 0, installedGate: 0 };
+/**
+ * The gate script's watch on the test's document, with what it asks of the browser recorded. With
+ * `installed` (the contexts the library with the reader's packs needs), packs are installed.
+ */
+function watched(installed?: string[] | null, url = 'https://news.example/story') {
+  const calls = { wanted: 0, installedMentions: 0 };
   watch = watchPage(document, {
-    gate: bundledGate,
-    installedGate: async () => {
-      calls.installedGate++;
-      return installed;
+    patterns: bundledPatterns,
+    mentions: bundledGate.mentions ?? null,
+    packsInstalled: () => installed !== undefined,
+    installedMentions: async () => {
+      calls.installedMentions++;
+      return installed ?? null;
     },
     wanted: () => calls.wanted++,
-    currentUrl: () => 'https://news.example/story',
+    currentUrl: () => url,
   });
   return calls;
 }
 
 describe('the gate script (on every page)', () => {
-  it('asks for the reader on a framed article, without touching storage', async () => {
+  it('asks for the reader on a framed article at once, in the task it starts in, without touching storage', () => {
     load(page('arms-race-article.html'));
     const calls = watched();
-    await vi.waitFor(() => expect(calls.wanted).toBe(1));
-    expect(calls.installedGate).toBe(0);
+    expect(calls.wanted).toBe(1);
+    expect(calls.installedMentions).toBe(0);
   });
 
-  it('turns away an article without the library’s words, after asking for the packs’ words once', async () => {
+  it('turns away an article without a word about AI, and follows it', async () => {
+    vi.useFakeTimers();
     load(BAKING);
     const calls = watched();
-    await vi.waitFor(() => expect(calls.installedGate).toBe(1));
-    await new Promise((done) => setTimeout(done, 20));
+    await vi.advanceTimersByTimeAsync(50);
+    expect(calls).toEqual({ wanted: 0, installedMentions: 0 });
+    // Followed: the same page, once it speaks of AI, asks for the reader.
+    document.querySelector('article')!.append(Object.assign(document.createElement('p'), { textContent: 'The bakery now plans its orders with artificial intelligence.' }));
+    await vi.advanceTimersByTimeAsync(LIVE_UPDATES.minIntervalMs + LIVE_UPDATES.debounceMs);
+    expect(calls.wanted).toBe(1);
+  });
+
+  it('neither asks for the reader nor follows a page that is not on the web', async () => {
+    vi.useFakeTimers();
+    load(page('arms-race-article.html'));
+    const calls = watched(undefined, 'file:///home/reader/story.html');
+    document.body.append(document.createElement('p'));
+    await vi.advanceTimersByTimeAsync(LIVE_UPDATES.minIntervalMs + LIVE_UPDATES.debounceMs);
     expect(calls.wanted).toBe(0);
   });
 
-  it('asks for the reader where only an installed pack’s words are on the page', async () => {
+  it('where packs are installed, looks for the contexts the library with them needs, asking storage once', async () => {
     load(BAKING);
-    const withPack = watched(BREAD_GATE);
-    await vi.waitFor(() => expect(withPack.wanted).toBe(1));
-    expect(withPack.installedGate).toBe(1);
+    const aboutAi = watched(['ai']);
+    await vi.waitFor(() => expect(aboutAi.installedMentions).toBe(1));
+    await new Promise((done) => setTimeout(done, 20));
+    expect(aboutAi.wanted).toBe(0);
+    watch!.stop();
+
+    load('<html><body><article><p>The rivalry between the two bakeries on Main Street divides the nation’s food writers.</p></article></body></html>');
+    const aboutRivals = watched(['ai', 'rivalry']);
+    await vi.waitFor(() => expect(aboutRivals.wanted).toBe(1));
+  });
+
+  it('asks for the reader on any page where a pack’s claim needs no context: the reader’s scan decides', async () => {
+    load(BAKING);
+    const calls = watched(null);
+    await vi.waitFor(() => expect(calls.wanted).toBe(1));
+    expect(calls.installedMentions).toBe(1);
   });
 
   it('follows a page whose article arrives late, and asks for the reader once it is there', async () => {

@@ -18,22 +18,22 @@ function gated(doc: Document) {
   return { result: gatePage(doc, 'https://news.example/story', bundledGate, measure), steps };
 }
 
-describe('the page gate', () => {
-  it('turns a page that says nothing about AI away at its first look, without cutting out the scripts or lowering the text', () => {
-    const { result, steps } = gated(page(`<body>${ARTICLE}<script>window.score = { race: "win" }</script></body>`));
-    expect(result).toEqual({ run: false, reason: 'no-trigger-words' });
-    expect(steps).toEqual(['gate-mentions']);
-  });
-
-  it('looks past the first look where only a script speaks of AI, and turns the page away on its text', () => {
+describe('the page gate (the reader’s part: the gate script has looked for the words first)', () => {
+  it('turns a page away where only a script speaks of AI, on its text without the scripts', () => {
     const { result, steps } = gated(page(`<body>${ARTICLE}<script>window.topics = ["AI race", "China"]</script></body>`));
     expect(result).toEqual({ run: false, reason: 'no-trigger-words' });
-    expect(steps).toEqual(['gate-mentions', 'gate-text', 'gate-scan']);
+    expect(steps).toEqual(['gate-text', 'gate-scan']);
+  });
+
+  it('turns away a page with the words that is not laid out as an article', () => {
+    const { result, steps } = gated(page('<body><nav><a href="/a">We must win the AI race against China</a></nav></body>'));
+    expect(result).toEqual({ run: false, reason: 'not-an-article' });
+    expect(steps).toEqual(['gate-text', 'gate-scan', 'gate-readerable']);
   });
 
   it('lets a framed article through every step', () => {
     const { result, steps } = gated(page(readFileSync('tests/fixtures/pages/arms-race-article.html', 'utf8')));
     expect(result).toEqual({ run: true });
-    expect(steps).toEqual(['gate-mentions', 'gate-text', 'gate-scan', 'gate-readerable']);
+    expect(steps).toEqual(['gate-text', 'gate-scan', 'gate-readerable']);
   });
 });

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundledLibrary } from '../../src/claims/library';
+import { contextPatterns, gateDataOf } from '../../src/match/gate-words';
 
 // These read the built extension (npm run build), like the browser tests; no browser is needed.
 const BUILDS = ['chrome-mv3', 'firefox-mv2'] as const;
@@ -37,12 +39,15 @@ describe('the built extension', () => {
       expect(found).toEqual([]);
     });
 
-    it(`${build}: the one script on every page is the small gate: no polyfill, no Readability, no Unicode tables`, () => {
+    it(`${build}: the one script on every page is the gate's first look: no polyfill, no Readability or its readerable check, no word lists, no Unicode tables`, () => {
       const manifest = JSON.parse(readFileSync(`.output/${build}/manifest.json`, 'utf8'));
       expect(manifest.content_scripts.flatMap((c: { js: string[] }) => c.js)).toEqual(['gate.js']);
       const gate = readFileSync(`.output/${build}/gate.js`, 'utf8');
-      expect(gate.length).toBeLessThan(16 * 1024);
-      expect(gate).not.toMatch(/webextension-polyfill|_grabArticle|\\p\{/);
+      expect(gate.length).toBeLessThan(8 * 1024);
+      // ai2html: in the readerable check's list of unlikely candidates; "exact": the scan's word lists.
+      expect(gate).not.toMatch(/webextension-polyfill|_grabArticle|ai2html|exact|\\p\{/);
+      // Its patterns are the library's, written as literals.
+      for (const source of Object.values(contextPatterns(gateDataOf(bundledLibrary)))) expect(gate).toContain(`/${source}/`);
     });
 
     it(`${build}: the reader, brought into each page that is read, leaves out the polyfill, WXT's storage layer, valibot and the English messages`, () => {

@@ -1,9 +1,14 @@
 import { bundledLibrary } from '../../src/claims/library';
+import type { ContextPatterns } from '../../src/match/first-look';
 import type { GateData } from '../../src/match/gate-scan';
-import { gateDataOf, mentionsPattern } from '../../src/match/gate-words';
+import { contextPatterns, gateDataOf } from '../../src/match/gate-words';
 
-/** `words` with the first look the build writes into the content script (as a literal: wxt.config.ts). */
-export const withMentions = (words: GateData): GateData => ({ ...words, mentions: new RegExp(mentionsPattern(words)) });
+/** The gate the extension builds into its reader. */
+export const bundledGate = gateDataOf(bundledLibrary);
 
-/** The gate the extension builds into its content script. */
-export const bundledGate = withMentions(gateDataOf(bundledLibrary));
+/** The patterns of `gate`'s contexts, as the build writes them into the gate script (as literals: wxt.config.ts). */
+export const patternsOf = (gate: GateData): ContextPatterns =>
+  Object.fromEntries(Object.entries(contextPatterns(gate)).map(([name, source]) => [name, new RegExp(source)]));
+
+/** The first look's patterns in the gate script: the bundled cues' contexts, which packs use too. */
+export const bundledPatterns = patternsOf(bundledGate);

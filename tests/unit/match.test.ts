@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledLibrary } from '../../src/claims/library';
 import { compileLibrary, eagerSource } from '../../src/match/compile';
-import { mayMention, mightMatch } from '../../src/match/gate-scan';
+import { mayMatch } from '../../src/match/first-look';
+import { mightMatch } from '../../src/match/gate-scan';
 import { gateDataOf } from '../../src/match/gate-words';
 import { matchPassages } from '../../src/match/match';
 import { passagesOf } from '../../src/extract/extract';
-import { withMentions } from '../support/bundled-gate';
+import { bundledPatterns } from '../support/bundled-gate';
 
 const compiled = compileLibrary(bundledLibrary);
 const gate = gateDataOf(bundledLibrary);
@@ -96,48 +97,60 @@ describe('mightMatch (the page gate)', () => {
   });
 });
 
-describe('mayMention (the gate’s first look, at the page’s text as it stands)', () => {
-  const bundled = withMentions(gate);
+describe('mayMatch (the gate script’s first look, at the page’s text as it stands)', () => {
+  const looks = (text: string, mentions = gate.mentions ?? null) => mayMatch(bundledPatterns, mentions, text);
   const labelled = ['passages', 'holdout'].flatMap((name) =>
     readFileSync(`tests/fixtures/labelled/${name}.jsonl`, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { text: string }).text),
   );
   const examples = (library: typeof bundledLibrary) =>
     library.frames.flatMap((f) => f.claims.flatMap((c) => [...c.examples.uses, ...c.examples.critiques, ...c.examples.none]));
+  /** The bundled library with its first claim needing `needs`. */
+  const firstClaimNeeding = (needs: string[]) => {
+    const [first, ...rest] = bundledLibrary.frames;
+    return { ...bundledLibrary, frames: [{ ...first, claims: first.claims.map((c, i) => (i === 0 ? { ...c, needs } : c)) }, ...rest] };
+  };
 
   it('lets on every text the scan would let on: each labelled passage and each example of the library', () => {
     const texts = [...labelled, ...examples(bundledLibrary)];
     const passing = texts.filter((text) => mightMatch(gate, text));
     expect(passing.length).toBeGreaterThan(200);
-    for (const text of passing) expect(mayMention(bundled, text), text).toBe(true);
+    for (const text of passing) expect(looks(text), text).toBe(true);
   });
 
-  it('looks for the trigger words of a claim that needs no context', () => {
-    const [first, ...rest] = bundledLibrary.frames;
-    const library = { ...bundledLibrary, frames: [{ ...first, claims: first.claims.map((c, i) => (i === 0 ? { ...c, needs: [] } : c)) }, ...rest] };
-    const loose = withMentions(gateDataOf(library));
-    const passing = [...labelled, ...examples(library)].filter((text) => mightMatch(loose, text));
-    // Some of these say nothing about AI: only the claim's own words let them on.
-    expect(passing.filter((text) => !mayMention(bundled, text)).length).toBeGreaterThan(0);
-    for (const text of passing) expect(mayMention(loose, text), text).toBe(true);
+  it('looks for the words of the bundled library’s one needed context, AI: a claim needing none would bring the reader to every page', () => {
+    expect(gate.mentions).toEqual(['ai']);
+  });
+
+  it('looks for as few contexts as every claim needs one of, and lets every text on where a claim needs none', () => {
+    const rivalry = gateDataOf(firstClaimNeeding(['rivalry']));
+    expect(rivalry.mentions).toEqual(['ai', 'rivalry']);
+    // Where a claim needs either, the context the others need is enough.
+    expect(gateDataOf(firstClaimNeeding(['rivalry', 'ai'])).mentions).toEqual(['ai']);
+    const passing = [...labelled, ...examples(bundledLibrary)].filter((text) => mightMatch(rivalry, text));
+    // Some of these say nothing about AI: only the rivalry's words let them on.
+    expect(passing.filter((text) => !looks(text)).length).toBeGreaterThan(0);
+    for (const text of passing) expect(looks(text, rivalry.mentions ?? null), text).toBe(true);
+    expect(gateDataOf(firstClaimNeeding([])).mentions).toBeNull();
+    expect(looks('A recipe for lemon cake.', null)).toBe(true);
   });
 
   it('turns away text with no word about AI, whatever else it says', () => {
-    expect(mayMention(bundled, 'The arms race between spammers and filters never ends, and we must win it against China.')).toBe(false);
+    expect(looks('The arms race between spammers and filters never ends, and we must win it against China.')).toBe(false);
     // "AI" stands as a word of its own: not in "said", "MAIN" or "OpenAIs".
-    expect(mayMention(bundled, 'MAIN STREET: said the mayor, who RAISED taxes.')).toBe(false);
-    expect(mayMention(bundled, 'The AI race.')).toBe(true);
+    expect(looks('MAIN STREET: said the mayor, who RAISED taxes.')).toBe(false);
+    expect(looks('The AI race.')).toBe(true);
   });
 
-  it('finds the words however the page writes them: any case, a curly apostrophe, a line break between words', () => {
-    expect(mayMention(bundled, 'ARTIFICIAL minds')).toBe(true);
-    expect(mayMention(bundled, 'Deep\n      Learning')).toBe(true);
+  it('finds the words however the page writes them: any case, a line break between words', () => {
+    expect(looks('ARTIFICIAL minds')).toBe(true);
+    expect(looks('Deep\n      Learning')).toBe(true);
     // The Kelvin sign lowers to "k": the scan, which lowers the text, reads "chipmakers" here.
-    expect(mayMention(bundled, 'the Chipma\u212Aers say')).toBe(true);
-    expect(mayMention(bundled, 'GPT-4o and 人工智能')).toBe(true);
+    expect(looks('the Chipma\u212Aers say')).toBe(true);
+    expect(looks('GPT-4o and 人工智能')).toBe(true);
   });
 
-  it('lets every page on where the gate has no such pattern (the packs’ gate, kept in storage as JSON)', () => {
-    expect(mayMention(gate, 'A recipe for lemon cake.')).toBe(true);
+  it('lets the reader decide where a context has no pattern in the gate script (packs from a later library)', () => {
+    expect(looks('A recipe for lemon cake.', ['ai', 'baking'])).toBe(true);
   });
 });
 

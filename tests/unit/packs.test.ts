@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../src/background/background';
 import { bundledLibrary } from '../../src/claims/library';
-import { checkPack, libraryWith, MAX_PACK_FILE_BYTES, type PackResult } from '../../src/claims/packs';
+import { checkPack, libraryWith, MAX_PACK_FILE_BYTES, withCurrentGate, type PackResult } from '../../src/claims/packs';
 import { mightMatch } from '../../src/match/gate-scan';
 import type { ImportReply } from '../../src/messages';
 import { packsItem } from '../../src/settings/store';
@@ -97,6 +97,20 @@ describe('claim packs in the background', () => {
     await handleMessage({ type: 'packs:remove', id: 'chip-war' }, {}, deps);
     expect(await packsItem().getValue()).toEqual({ packs: [], gate: null });
     expect((await deps.read(page)).matches).toEqual([]);
+  });
+
+  it('makes the packs’ gate words again from the library an update brings, and writes nothing where they are current', async () => {
+    const deps = background();
+    await handleMessage({ type: 'packs:import', text: PACK }, {}, deps);
+    const current = await packsItem().getValue();
+    // The pack's claim needs a rivalry, not AI: pages about either pass the gate script's first look.
+    expect(current.gate!.mentions).toEqual(['ai', 'rivalry']);
+    // As an earlier version stored them: made from a library without the first claim, and before the gate kept `mentions`.
+    const { mentions: _, ...older } = current.gate!;
+    await packsItem().setValue({ ...current, gate: { ...older, claims: older.claims.slice(1) } });
+    await deps.updatePacks(withCurrentGate);
+    expect(await packsItem().getValue()).toEqual(current);
+    expect(withCurrentGate(current)).toBe(current);
   });
 
   it('refuses a bad pack with its problems and leaves the installed packs untouched', async () => {
