@@ -62,14 +62,15 @@ function quantile(xs: number[], q: number): number {
 }
 /**
  * The extension's tasks on the page after its scripts' first run, each timed as a whole by the
- * benchmark build: the gate script's text and scan (where the page mentions AI), its readerable check, asking storage for the packs'
- * words (only where the library's are missing), its refusal or its call for the reader; then the reader's: the settings arriving,
+ * benchmark build: the gate script's asking storage for the packs' words (only where packs are
+ * installed), its refusal or its call for the reader; then the reader's: the settings arriving, the
+ * rest of the gate (the text without scripts, the scan, the readerable check) and its refusal,
  * copying the page, sending it, anchoring the reading that comes back (in steps of NODES_PER_STEP
  * nodes), painting it. Each script's first run (compiling and evaluating it, and what its main does
- * at once: the gate's first look at the text, the reader's start) is taken from Chromium's own trace (EvaluateScript),
- * so that the cost of loading the code counts too.
+ * at once: the gate script's look at the text, the reader's start) is taken from Chromium's own trace
+ * (EvaluateScript), so that the cost of loading the code counts too.
  */
-const TASKS = ['gate-text', 'gate-scan', 'gate-readerable', 'packs', 'refused no-trigger-words', 'refused not-an-article', 'wanted', 'apply', 'serialize', 'send', 'anchor', 'show'];
+const TASKS = ['packs', 'refused no-trigger-words', 'wanted', 'apply', 'gate-text', 'gate-scan', 'gate-readerable', 'refused not-an-article', 'serialize', 'send', 'anchor', 'show'];
 const SCRIPTS = ['gate.js', 'reader.js'];
 const fmt = (n: number | null) => (n === null || Number.isNaN(n) ? '-' : n.toFixed(2));
 

@@ -7,7 +7,7 @@ import type { PageSummary } from '../messages';
 import { NOTHING_READ, type PageReading } from '../reading';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, siteOf } from '../settings/site-rules';
-import { runStepsAsTasks } from '../steps';
+import { nextTask, runStepsAsTasks } from '../steps';
 import { showHighlights, stanceOf, visibleMatches, type Highlighting, type ViewOptions } from './highlighting';
 import { LIVE_UPDATES, waitAfterChange } from './live-updates';
 import type { PageReader } from './reader';
@@ -133,10 +133,13 @@ export function createPageController(doc: Document, url: string, deps: Controlle
   // A reading in steps, each its own task: the gate's, then (away from the page) Readability and matching.
   const readInSteps = async (ticket: number) => {
     const current = () => ticket === readings && !stopped;
+    // Not in the task that asked for the reading (the settings arriving): each step is a task of its own.
+    await nextTask();
+    if (!current()) return;
     const gate = await runStepsAsTasks(gateSteps(doc, currentUrl(), deps.gate(), measure), current);
     if (!gate) return;
     if (!gate.run) {
-      measure('refused', () => settle({ ...NOTHING_READ, title: doc.title }));
+      measure(`refused ${gate.reason}`, () => settle({ ...NOTHING_READ, title: doc.title }));
       return;
     }
     const next = await deps.read(doc);
