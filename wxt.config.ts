@@ -13,25 +13,16 @@ function virtualModule(id: string, source: () => string): Plugin {
   };
 }
 
-const gate = gateDataOf(bundledLibrary);
-const patterns = contextPatterns(gate);
-
 /**
- * The reader's gate data for the bundled library: every page that is read pays for a little JSON,
- * not for compiling patterns (engines parse JSON faster than the same data written as a literal).
+ * The gate script's first look, made from the bundled library: each context's words as a regular
+ * expression, written into the script as a literal (no pattern is ever compiled from a string), and
+ * the contexts the library's claims need.
  */
-const gateModule = virtualModule('virtual:counterframe-gate', () => `export default JSON.parse(${JSON.stringify(JSON.stringify(gate))});`);
-
-/**
- * The gate script's first look: each context's words as a regular expression, written into the
- * script as a literal (no pattern is ever compiled from a string), and the contexts the bundled
- * library's claims need.
- */
-const firstLookModule = virtualModule(
-  'virtual:counterframe-first-look',
-  () => `export const patterns = {${Object.entries(patterns).map(([name, source]) => `${JSON.stringify(name)}: /${source}/`).join(', ')}};
-export const mentions = ${JSON.stringify(gate.mentions)};`,
-);
+const firstLookModule = virtualModule('virtual:counterframe-first-look', () => {
+  const gate = gateDataOf(bundledLibrary);
+  const patterns = Object.entries(contextPatterns(gate)).map(([name, source]) => `${JSON.stringify(name)}: /${source}/`);
+  return `export const patterns = {${patterns.join(', ')}};\nexport const mentions = ${JSON.stringify(gate.mentions)};`;
+});
 
 const EXTENSION_PAGES_CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'none'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'";
@@ -39,7 +30,7 @@ const EXTENSION_PAGES_CSP =
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // No module-preload polyfill: it is the only code that would call fetch(), and extension pages do not need it.
-  vite: () => ({ plugins: [gateModule, firstLookModule], build: { modulePreload: { polyfill: false } } }),
+  vite: () => ({ plugins: [firstLookModule], build: { modulePreload: { polyfill: false } } }),
   // Explicit imports only: every module says where its names come from.
   imports: false,
   // The sources archive Firefox's review asks for: the project, not local test output.

@@ -5,7 +5,7 @@ import { handleMessage, toggleSiteOfTab, type BackgroundDeps } from '../src/back
 import { ensureOffscreenDocument } from '../src/background/offscreen';
 import { packsFlagKeeper } from '../src/background/packs-flag';
 import { createPageReader } from '../src/background/reading';
-import { withCurrentGate } from '../src/claims/packs';
+import { withCurrentMentions } from '../src/claims/packs';
 import { inBrowserLanguage } from '../src/i18n-browser';
 import { parseMessage, type PageSummary } from '../src/messages';
 import type { PageMessage } from '../src/page-messages';
@@ -59,8 +59,8 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(() => {
-    // An update brings a new bundled library: the packs' gate words are made again from it.
-    void deps.updatePacks(withCurrentGate).catch((error: unknown) => console.error('Counterframe could not update its packs:', error));
+    // An update brings a new bundled library: what the gate script looks for with the packs is made again from it.
+    void deps.updatePacks(withCurrentMentions).catch((error: unknown) => console.error('Counterframe could not update its packs:', error));
     browser.contextMenus.create({ id: MENU_ID, title: inBrowserLanguage('menuToggleSite'), contexts: ['page', 'selection', 'link'], documentUrlPatterns: WEB_PAGES });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { mentions, patterns } from 'virtual:counterframe-first-look';
 import { extensionApi } from '../src/extension-api';
-import type { GateData } from '../src/match/gate-scan';
+import type { InstalledPacks } from '../src/claims/packs';
 import { benchMeasure } from '../src/page/bench-measure';
 import { watchPage } from '../src/page/gate-watch';
 import { PACKS_FLAG } from '../src/page/packs-flag';
@@ -24,8 +24,9 @@ export default defineUnlistedScript(() => {
       try {
         // STORED.packs.key (page-store.ts), written out: importing it would bring the settings' defaults along.
         const stored: Record<string, unknown> = await extensionApi().storage.local.get('packs');
-        const gate = (stored.packs as { gate?: GateData | null } | undefined)?.gate;
-        return gate ? (gate.mentions ?? null) : mentions;
+        const installed = stored.packs as Partial<InstalledPacks> | undefined;
+        // Packs stored by an earlier version, until the background makes them again: the reader decides.
+        return installed?.packs?.length ? (installed.mentions ?? null) : mentions;
       } catch {
         return mentions;
       }

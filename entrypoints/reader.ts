@@ -1,5 +1,4 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import bundledGate from 'virtual:counterframe-gate';
 import { extensionApi, extensionGone } from '../src/extension-api';
 import { inBrowserLanguage } from '../src/i18n-browser';
 import { benchMeasure, benchReader } from '../src/page/bench-measure';
@@ -11,8 +10,8 @@ import { readStored, storeDismissal, watchStored } from '../src/settings/page-st
 
 /**
  * The reader: brought into a page by the background once the gate script (gate.ts) has found the words
- * its claims need there, with public/highlights.css. It runs the rest of the gate, reads the page away
- * from it and shows what it found, and follows the page from then on. Like
+ * its claims need there, with public/highlights.css. It has the page read away from it (the rest of
+ * the gate first, then Readability and the library), shows what was found, and follows the page. Like
  * the gate, it speaks to the browser's own API and storage (see extension-api.ts, page-store.ts): its
  * load counts against every page it reads.
  */
@@ -30,12 +29,10 @@ export default defineUnlistedScript({
     const api = extensionApi();
     const page = () => pageKey(location.href);
     const dismissedHere = (all: Dismissals) => all[page()] ?? [];
-    // Only the gate, anchoring and painting run here: Readability and the library run where the
-    // background reads pages (see src/background/reading.ts), so this script stays small.
-    let gate = bundledGate;
+    // Only copying the page, anchoring and painting run here: the gate's scan, Readability and the
+    // library run where the background reads pages (see src/background/reading.ts), so this script stays small.
     const read = remoteReader((message) => api.runtime.sendMessage(message), bench ? benchMeasure : undefined);
     const controller = createPageController(document, location.href, {
-      gate: () => gate,
       read: bench ? benchReader(read) : read,
       t: inBrowserLanguage,
       currentUrl: () => location.href,
@@ -45,13 +42,11 @@ export default defineUnlistedScript({
       // Once the extension is reloaded or updated, this page keeps what it shows, says nothing and stops following.
       onError: (error) => (extensionGone() ? stop() : console.error('Counterframe could not read this page:', error)),
     });
-    void readStored(api).then(({ settings, dismissed, packs }) => {
-      gate = packs.gate ?? bundledGate;
+    void readStored(api).then(({ settings, dismissed }) => {
       controller.setDismissed(dismissedHere(dismissed));
       controller.apply(settings);
     });
-    const unwatch = watchStored(api, ({ settings, dismissed, packs }) => {
-      if (packs) gate = packs.gate ?? bundledGate;
+    const unwatch = watchStored(api, ({ settings, dismissed }) => {
       if (dismissed) controller.setDismissed(dismissedHere(dismissed));
       if (settings) controller.apply(settings);
     });

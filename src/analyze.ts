@@ -33,19 +33,23 @@ export function readPage(doc: Document, compiled: CompiledLibrary, measure: Meas
   return { title: article?.title || doc.title, articleText: article?.text ?? null, matches, cards: cardLibraryFor(compiled, matches) };
 }
 
-/** readPage on a page's serialised HTML (see serializePage). */
-export function readHtml(html: string, compiled: CompiledLibrary, parser: DOMParser, measure: Measure = unmeasured): PageReading {
-  const doc = measure('parse', () => parser.parseFromString(html, 'text/html'));
-  return readPage(doc, compiled, measure, true);
+/**
+ * The whole pipeline in one place, for the extension, the command line and the tests: gate, extract,
+ * match. A page the gate turns away costs one text scan, and Readability does not run. `ownCopy`: as
+ * for readPage.
+ */
+export function analyzeDocument(doc: Document, url: string | null, source: LibrarySource, measure: Measure = unmeasured, ownCopy = false): PageAnalysis {
+  const gate = measure('gate', () => gatePage(doc, url, source.gate));
+  return { gate, ...(gate.run ? readPage(doc, source.compile(), measure, ownCopy) : { ...NOTHING_READ, title: doc.title }) };
 }
 
 /**
- * The whole pipeline in one place, for the command line and the tests: gate, extract, match. A page
- * the gate turns away costs one text scan.
+ * analyzeDocument on a page's serialised HTML (see serializePage), as the extension reads pages away
+ * from them. The page checked its own address (http or https) before it sent itself.
  */
-export function analyzeDocument(doc: Document, url: string | null, source: LibrarySource, measure: Measure = unmeasured): PageAnalysis {
-  const gate = measure('gate', () => gatePage(doc, url, source.gate, measure));
-  return { gate, ...(gate.run ? readPage(doc, source.compile(), measure) : { ...NOTHING_READ, title: doc.title }) };
+export function readHtml(html: string, source: LibrarySource, parser: DOMParser, measure: Measure = unmeasured): PageAnalysis {
+  const doc = measure('parse', () => parser.parseFromString(html, 'text/html'));
+  return analyzeDocument(doc, null, source, measure, true);
 }
 
 /** Matches lines of text as passages of their own, without Readability: one result per line. */

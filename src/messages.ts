@@ -24,7 +24,7 @@ const MessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('settings:import'), text: v.string() }),
   /** content → background: what this tab shows, for the toolbar badge. */
   v.strictObject({ type: v.literal('page:report'), state: v.picklist(['on', 'off', 'idle']), uses: v.number(), critiques: v.number() }),
-  /** gate script → background: this page passed the gate, bring in the reader. */
+  /** gate script → background: this page's text has the library's words, bring in the reader. */
   v.strictObject({ type: v.literal('page:wanted') }),
   /** content → background: read this page (its serialised HTML) away from its main thread. */
   v.strictObject({ type: v.literal('page:read'), html: v.string() }),

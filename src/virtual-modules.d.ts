@@ -1,9 +1,3 @@
-/** The gate's data for the bundled library, computed at build time (see wxt.config.ts). */
-declare module 'virtual:counterframe-gate' {
-  const gate: import('./match/gate-scan').GateData;
-  export default gate;
-}
-
 /** The gate script's first look for the bundled library, written at build time (see wxt.config.ts). */
 declare module 'virtual:counterframe-first-look' {
   export const patterns: import('./match/first-look').ContextPatterns;

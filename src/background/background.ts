@@ -17,7 +17,7 @@ export interface BackgroundDeps {
   askTab: (tabId: number) => Promise<PageSummary | undefined>;
   /** The address of a tab's page, for a tab the reader never came to. */
   tabUrl: (tabId: number) => Promise<string | undefined>;
-  /** Brings the reader (and its highlight styles) into a frame whose page passed the gate. */
+  /** Brings the reader (and its highlight styles) into a frame whose page has the library's words (the gate script found them). */
   bringReader: (tabId: number, frameId: number) => Promise<void>;
   t: Translate;
 }

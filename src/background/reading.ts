@@ -1,25 +1,26 @@
 import { readHtml } from '../analyze';
 import type { PageReading } from '../reading';
 import { libraryWith, type ClaimPack } from '../claims/packs';
-import { compileLibrary, type CompiledLibrary } from '../match/compile';
+import { compileLibrary, eagerSource, type LibrarySource } from '../match/compile';
 import { unmeasured, type Measure } from '../measure';
 
 /**
  * Reads pages for the content scripts, away from the page's main thread: in Firefox's background page
- * or Chromium's offscreen document, the two places that have a DOM parser. The library is compiled
- * once, and again only when the reader's packs change. `timed` (the benchmark build) adds each
- * stage's time to the reading.
+ * or Chromium's offscreen document, the two places that have a DOM parser. Each page first passes the
+ * gate's scan and readerable check here (the gate script on the page only looked for the words its
+ * claims need), then Readability and the library. The library is compiled once, and again only when
+ * the reader's packs change. `timed` (the benchmark build) adds each stage's time to the reading.
  */
 export function createPageReader(parser: DOMParser, timed = false) {
   let compiledFor: string | undefined;
-  let compiled: CompiledLibrary | undefined;
-  const library = (packs: ClaimPack[], measure: Measure): CompiledLibrary => {
+  let source: LibrarySource | undefined;
+  const library = (packs: ClaimPack[], measure: Measure): LibrarySource => {
     const key = JSON.stringify(packs);
-    if (!compiled || key !== compiledFor) {
-      compiled = measure('compile', () => compileLibrary(libraryWith(packs)));
+    if (!source || key !== compiledFor) {
+      source = measure('compile', () => eagerSource(compileLibrary(libraryWith(packs))));
       compiledFor = key;
     }
-    return compiled;
+    return source;
   };
   return (html: string, packs: ClaimPack[]): PageReading => {
     if (!timed) return readHtml(html, library(packs, unmeasured), parser);

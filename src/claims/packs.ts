@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import type { GateData } from '../match/gate-scan';
 import { gateDataOf } from '../match/gate-words';
 import { bundledLibrary } from './library';
 import { formatProblem, lintLibrary } from './lint';
@@ -41,25 +40,29 @@ export function libraryWith(packs: ClaimPack[], base: ClaimLibrary = bundledLibr
   };
 }
 
-/** The claim packs the reader imported, and the gate's words for the library with them. */
+/** The claim packs the reader imported, and what the gate script looks for with them. */
 export interface InstalledPacks {
   packs: ClaimPack[];
-  /** Null without packs: the content script has the bundled library's gate built in. */
-  gate: GateData | null;
+  /**
+   * The contexts the library with these packs needs (GateData.mentions), for the gate script on
+   * pages where packs are installed. Null without packs: the gate script has the bundled library's.
+   */
+  mentions: string[] | null;
 }
 
 export function installedPacks(packs: ClaimPack[]): InstalledPacks {
-  return { packs, gate: packs.length > 0 ? gateDataOf(libraryWith(packs)) : null };
+  return { packs, mentions: packs.length > 0 ? gateDataOf(libraryWith(packs)).mentions : null };
 }
 
 /**
- * `installed` with the gate's words of the library as this version of the extension has it: they are
- * computed when a pack is imported, and an update changes the bundled library (and what the gate
- * keeps: its `mentions` came later). The same object where nothing differs, so nothing is written.
+ * `installed` as this version of the extension makes it: `mentions` is computed when a pack is
+ * imported, and an update may change what the bundled library's claims need. Stored packs of the
+ * first version kept the gate's word lists instead. The same object where nothing differs, so
+ * nothing is written.
  */
-export function withCurrentGate(installed: InstalledPacks): InstalledPacks {
+export function withCurrentMentions(installed: InstalledPacks): InstalledPacks {
   const current = installedPacks(installed.packs);
-  return JSON.stringify(current.gate) === JSON.stringify(installed.gate) ? installed : current;
+  return JSON.stringify(current) === JSON.stringify(installed) ? installed : current;
 }
 
 export type PackResult = { ok: true; pack: ClaimPack } | { ok: false; problems: string[] };

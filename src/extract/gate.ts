@@ -1,7 +1,5 @@
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { mightMatch, type GateData } from '../match/gate-scan';
-import { unmeasured, type Measure } from '../measure';
-import { runSteps, type Steps } from '../steps';
 import { roughText } from '../text/dom-text';
 
 // Chinese, Japanese and Korean say in one character what takes English several: Readability's
@@ -31,22 +29,16 @@ export type GateResult = { run: true } | { run: false; reason: 'not-http' | 'no-
 export const GATE_TEXT_LIMIT = 1_000_000;
 
 /**
- * Decides, cheaply and on the page, whether a page is worth reading: an http(s) page whose text
- * (not its scripts) holds words the library could match, laid out like an article. It imports
- * Readability's small readerable check, not Readability. `url` is null for a saved page read from
- * disk. Each step is cheap on its own, and the generator pauses between them, so that the content
- * script can let the page run in between (see the controller); gatePage runs them in one go.
+ * Decides, cheaply, whether a page is worth reading: an http(s) page whose text (not its scripts)
+ * holds words the library could match, laid out like an article. The extension runs it where pages
+ * are read, on their copy, before Readability (see src/background/reading.ts); the gate script on the
+ * page has only looked for the words the claims need (first-look.ts). `url` is null for a page whose
+ * address was checked already, or a saved page read from disk.
  */
-export function* gateSteps(doc: Document, url: string | null, gate: GateData, measure: Measure = unmeasured): Steps<GateResult> {
+export function gatePage(doc: Document, url: string | null, gate: GateData): GateResult {
   if (url !== null && !/^https?:/i.test(url)) return { run: false, reason: 'not-http' };
-  const text = doc.body ? measure('gate-text', () => roughText(doc.body!, GATE_TEXT_LIMIT)) : '';
-  yield;
-  if (!measure('gate-scan', () => mightMatch(gate, text))) return { run: false, reason: 'no-trigger-words' };
-  yield;
-  if (!measure('gate-readerable', () => looksLikeArticle(doc, text))) return { run: false, reason: 'not-an-article' };
+  const text = doc.body ? roughText(doc.body, GATE_TEXT_LIMIT) : '';
+  if (!mightMatch(gate, text)) return { run: false, reason: 'no-trigger-words' };
+  if (!looksLikeArticle(doc, text)) return { run: false, reason: 'not-an-article' };
   return { run: true };
-}
-
-export function gatePage(doc: Document, url: string | null, gate: GateData, measure: Measure = unmeasured): GateResult {
-  return runSteps(gateSteps(doc, url, gate, measure));
 }

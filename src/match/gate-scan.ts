@@ -1,12 +1,13 @@
 /**
- * The page gate's scan, which runs on every page the reader opens (in the gate script): plain data and
- * native string search only. The data is made at build time from the library (gate-words.ts).
+ * The page gate's scan, run where pages are read, before Readability, on each page whose text has
+ * the words the library's claims need (the gate script's first look found them): plain data and
+ * native string search only. The data is made from the library (gate-words.ts).
  */
 
 /**
  * The page gate's data: for each claim, the words a page must hold for one of its triggers to match,
- * and for each context, likewise. Plain arrays, so the extension ships it precomputed (JSON) and
- * compiles the library only for pages that pass.
+ * and for each context, likewise. Plain arrays of words, each looked for once in a page's text: far
+ * less work than Readability on a page that cannot match.
  */
 export interface GateWords {
   exact: string[];
@@ -23,15 +24,15 @@ export interface GateData {
   /**
    * Contexts whose words a page must hold for any claim to match (each claim needs one of them), or
    * null where a claim needs none. The gate script looks for them first (first-look.ts).
-   * Absent from packs stored before it was (read as null).
    */
-  mentions?: string[] | null;
+  mentions: string[] | null;
 }
 
 /**
  * A character that surely continues a word as the matcher reads words: an ASCII letter or digit.
  * Other characters count as between words, which can only let more pages through, never fewer; and
- * it keeps Unicode property tables, costly to build, out of the script that runs on every page.
+ * it is what the gate script's first look tests without Unicode tables, so that the look lets on
+ * every page the scan would.
  */
 function continuesWord(ch: string | undefined): boolean {
   if (ch === undefined) return false;

@@ -1,13 +1,11 @@
 import { anchorSteps, NODES_PER_STEP, type AnchoredPassage } from '../anchor/anchor';
-import { gateSteps } from '../extract/gate';
 import type { Translate } from '../i18n';
-import type { GateData } from '../match/gate-scan';
 import { unmeasured, type Measure } from '../measure';
 import type { PageSummary } from '../messages';
-import { NOTHING_READ, type PageReading } from '../reading';
+import type { PageReading } from '../reading';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, siteOf } from '../settings/site-rules';
-import { nextTask, runStepsAsTasks } from '../steps';
+import { runStepsAsTasks } from '../steps';
 import { showHighlights, stanceOf, visibleMatches, type Highlighting, type ViewOptions } from './highlighting';
 import { LIVE_UPDATES, waitAfterChange } from './live-updates';
 import type { PageReader } from './reader';
@@ -33,11 +31,10 @@ export interface PageController {
 }
 
 export interface ControllerDeps {
-  /** The words a page must hold to be worth reading (see gate-words.ts): the library's, with the reader's packs. */
-  gate: () => GateData;
   /**
-   * Reads the page's article and matches it: in the extension, away from the page's main thread; in
-   * the tests, right here. Null when the page could not be read (too large, the extension reloaded).
+   * Reads the page's article and matches it, after the rest of the gate (the scan, the readerable
+   * check): in the extension, away from the page's main thread; in the tests, right here. Null when
+   * the page could not be read (too large, the extension reloaded).
    */
   read: PageReader;
   t: Translate;
@@ -56,8 +53,8 @@ export interface ControllerDeps {
  * One page's Counterframe. Reads the article the first time the page is enabled and keeps the result:
  * switching the site off and on repaints without running Readability again. While enabled, it reads
  * the page again when its content changes (late paragraphs, "read more", single-page navigation),
- * debounced and bounded, and never because of its own highlights or card. Only the gate, anchoring
- * and painting run on the page; a reading that arrives after a newer one started is dropped.
+ * debounced and bounded, and never because of its own highlights or card. Only copying the page,
+ * anchoring and painting run on the page; a reading that arrives after a newer one started is dropped.
  */
 export function createPageController(doc: Document, url: string, deps: ControllerDeps): PageController {
   const site = siteOf(url);
@@ -130,18 +127,9 @@ export function createPageController(doc: Document, url: string, deps: Controlle
     return settings === settingsThen && dismissed === dismissedThen ? anchored : undefined;
   };
 
-  // A reading in steps, each its own task: the gate's, then (away from the page) Readability and matching.
+  // The rest of the gate, Readability and matching happen away from the page; anchoring, here, in steps.
   const readInSteps = async (ticket: number) => {
     const current = () => ticket === readings && !stopped;
-    // Not in the task that asked for the reading (the settings arriving): each step is a task of its own.
-    await nextTask();
-    if (!current()) return;
-    const gate = await runStepsAsTasks(gateSteps(doc, currentUrl(), deps.gate(), measure), current);
-    if (!gate) return;
-    if (!gate.run) {
-      measure(`refused ${gate.reason}`, () => settle({ ...NOTHING_READ, title: doc.title }));
-      return;
-    }
     const next = await deps.read(doc);
     // A newer reading has started, or the page is no longer ours to paint: this one is stale.
     if (!next || !current()) return;

@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS, type Settings } from './settings';
 export const STORED = {
   settings: { key: 'settings', fallback: DEFAULT_SETTINGS as Settings },
   dismissed: { key: 'dismissed', fallback: {} as Dismissals },
-  packs: { key: 'packs', fallback: { packs: [], gate: null } as InstalledPacks },
+  packs: { key: 'packs', fallback: { packs: [], mentions: null } as InstalledPacks },
 } as const;
 
 /** Settings sync where the browser offers it, so they follow the reader; local otherwise. Dismissals and packs stay local. */
@@ -23,23 +23,22 @@ export function settingsArea(api: Pick<ExtensionApi, 'storage'>): 'sync' | 'loca
 export interface StoredForPage {
   settings: Settings;
   dismissed: Dismissals;
-  packs: InstalledPacks;
 }
 
 /**
- * The reader's view of storage, without WXT's storage layer: defining its three items cost each page
- * that is read about 5 ms (each versioned item reads its metadata as it is defined). Only the
- * background writes settings and packs, and it runs their migrations; a page only reads them.
+ * The reader's view of storage, without WXT's storage layer: defining its items cost each page that
+ * is read about 5 ms (each versioned item reads its metadata as it is defined). Only the background
+ * writes settings, and it runs their migrations; a page only reads them. The packs stay out of the
+ * page: they are used where pages are read.
  */
 export async function readStored(api: Pick<ExtensionApi, 'storage'>): Promise<StoredForPage> {
   const [inSettingsArea, local] = await Promise.all([
     api.storage[settingsArea(api)].get(STORED.settings.key),
-    api.storage.local.get([STORED.dismissed.key, STORED.packs.key]),
+    api.storage.local.get(STORED.dismissed.key),
   ]);
   return {
     settings: (inSettingsArea[STORED.settings.key] as Settings | undefined) ?? STORED.settings.fallback,
     dismissed: (local[STORED.dismissed.key] as Dismissals | undefined) ?? STORED.dismissed.fallback,
-    packs: (local[STORED.packs.key] as InstalledPacks | undefined) ?? STORED.packs.fallback,
   };
 }
 
@@ -51,7 +50,6 @@ export function watchStored(api: Pick<ExtensionApi, 'storage'>, onChange: (chang
     const value = <T>(key: string, fallback: T) => (changes[key].newValue as T | undefined) ?? fallback;
     if (changedArea === area && STORED.settings.key in changes) changed.settings = value(STORED.settings.key, STORED.settings.fallback);
     if (changedArea === 'local' && STORED.dismissed.key in changes) changed.dismissed = value(STORED.dismissed.key, STORED.dismissed.fallback);
-    if (changedArea === 'local' && STORED.packs.key in changes) changed.packs = value(STORED.packs.key, STORED.packs.fallback);
     if (Object.keys(changed).length > 0) onChange(changed);
   };
   api.storage.onChanged.addListener(listener);

@@ -3,13 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inEnglish } from '../support/translate';
 import { createPageController, type ControllerDeps, type PageReport } from '../../src/page/controller';
 import { LIVE_UPDATES } from '../../src/page/live-updates';
-import type { Measure } from '../../src/measure';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { setSiteEnabled } from '../../src/settings/site-rules';
-import { bundledGate } from '../support/bundled-gate';
 import { readHere, settled } from '../support/read-here';
 
-const reading: Pick<ControllerDeps, 'gate' | 'read'> = { gate: () => bundledGate, read: readHere };
+const reading: Pick<ControllerDeps, 'read'> = { read: readHere };
 const URL_OF_PAGE = 'https://news.example/opinion/ai-race';
 
 function load(file: string): void {
@@ -97,30 +95,6 @@ describe('the page controller (the content script, in jsdom)', () => {
     await settled(local);
     expect(marked()).toEqual([]);
     expect(local.summary().site).toBeNull();
-  });
-  it('runs the rest of the gate itself, each step a task of its own after the settings’ task', async () => {
-    /** The tasks the controller's first reading of the document takes: each top-level stage, with the stages it holds. */
-    const tasksOf = async () => {
-      const tasks: string[][] = [];
-      let task: string[] | null = null;
-      const measure: Measure = (stage, work) => {
-        if (task) return (task.push(stage), work());
-        tasks.push((task = [stage]));
-        try {
-          return work();
-        } finally {
-          task = null;
-        }
-      };
-      const controller = createPageController(document, URL_OF_PAGE, { ...reading, t: inEnglish, measure });
-      controller.apply(DEFAULT_SETTINGS);
-      await settled(controller);
-      return tasks;
-    };
-    load('no-framing-article.html');
-    expect(await tasksOf()).toEqual([['apply'], ['gate-text'], ['gate-scan'], ['gate-readerable'], ['show']]);
-    document.body.innerHTML = `<article>${'<p>The home side pressed high, won the ball back twice in their own box, and the visitors never found the space to run.</p>'.repeat(5)}</article>`;
-    expect(await tasksOf()).toEqual([['apply'], ['gate-text'], ['gate-scan'], ['refused no-trigger-words']]);
   });
 });
 

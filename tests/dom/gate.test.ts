@@ -1,39 +1,47 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createPageReader } from '../../src/background/reading';
 import { gatePage } from '../../src/extract/gate';
-import type { Measure } from '../../src/measure';
 import { bundledGate } from '../support/bundled-gate';
 
 const page = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+const FRAMED = readFileSync('tests/fixtures/pages/arms-race-article.html', 'utf8');
 
 const ARTICLE = `<article><h1>Notes from the pitch</h1>${'<p>The second half was faster than the first: the home side pressed high, won the ball back twice in their own box, and the visitors never found the space they needed to run at the back line.</p>'.repeat(5)}</article>`;
+/** An article whose only words about AI are in a script. */
+const SCRIPT_ONLY = `<body>${ARTICLE}<script>window.topics = ["AI race", "China"]</script></body>`;
+/** The library's words, in a page that is not laid out as an article. */
+const NOT_AN_ARTICLE = '<body><nav><a href="/a">We must win the AI race against China</a></nav></body>';
 
-/** gatePage on `doc`, with the names of the steps it took. */
-function gated(doc: Document) {
-  const steps: string[] = [];
-  const measure: Measure = (stage, work) => {
-    steps.push(stage);
-    return work();
-  };
-  return { result: gatePage(doc, 'https://news.example/story', bundledGate, measure), steps };
-}
-
-describe('the page gate (the reader’s part: the gate script has looked for the words first)', () => {
+describe('the page gate (where pages are read: the gate script has looked for the words first)', () => {
   it('turns a page away where only a script speaks of AI, on its text without the scripts', () => {
-    const { result, steps } = gated(page(`<body>${ARTICLE}<script>window.topics = ["AI race", "China"]</script></body>`));
-    expect(result).toEqual({ run: false, reason: 'no-trigger-words' });
-    expect(steps).toEqual(['gate-text', 'gate-scan']);
+    expect(gatePage(page(SCRIPT_ONLY), 'https://news.example/story', bundledGate)).toEqual({ run: false, reason: 'no-trigger-words' });
   });
 
   it('turns away a page with the words that is not laid out as an article', () => {
-    const { result, steps } = gated(page('<body><nav><a href="/a">We must win the AI race against China</a></nav></body>'));
-    expect(result).toEqual({ run: false, reason: 'not-an-article' });
-    expect(steps).toEqual(['gate-text', 'gate-scan', 'gate-readerable']);
+    expect(gatePage(page(NOT_AN_ARTICLE), 'https://news.example/story', bundledGate)).toEqual({ run: false, reason: 'not-an-article' });
   });
 
-  it('lets a framed article through every step', () => {
-    const { result, steps } = gated(page(readFileSync('tests/fixtures/pages/arms-race-article.html', 'utf8')));
-    expect(result).toEqual({ run: true });
-    expect(steps).toEqual(['gate-text', 'gate-scan', 'gate-readerable']);
+  it('lets a framed article on, and turns away any page that is not on the web', () => {
+    expect(gatePage(page(FRAMED), 'https://news.example/story', bundledGate)).toEqual({ run: true });
+    expect(gatePage(page(FRAMED), 'file:///home/reader/story.html', bundledGate)).toEqual({ run: false, reason: 'not-http' });
+  });
+});
+
+describe('reading a page away from it (the offscreen document, Firefox’s background page)', () => {
+  const read = createPageReader(new DOMParser(), true);
+
+  it('runs the gate on the copy first: a page it turns away is not given to Readability', () => {
+    for (const html of [SCRIPT_ONLY, NOT_AN_ARTICLE]) {
+      const reading = read(`<!doctype html><html><head><title>Turned away</title></head>${html}</html>`, []);
+      expect(reading).toMatchObject({ title: 'Turned away', articleText: null, matches: [] });
+      expect(Object.keys(reading.timings!)).not.toContain('extract');
+    }
+  });
+
+  it('reads a page the gate lets on', () => {
+    const reading = read(FRAMED, []);
+    expect(Object.keys(reading.timings!)).toEqual(expect.arrayContaining(['parse', 'gate', 'extract', 'match']));
+    expect(reading.matches.length).toBeGreaterThan(5);
   });
 });

@@ -5,11 +5,11 @@ import { anchorSteps } from '../../src/anchor/anchor';
 import { elementAt, markPlaces, placeOf } from '../../src/anchor/place';
 import { bundledLibrary } from '../../src/claims/library';
 import { extractArticle } from '../../src/extract/extract';
-import { compileLibrary } from '../../src/match/compile';
+import { compileLibrary, eagerSource } from '../../src/match/compile';
 import { serializePage } from '../../src/page/reader';
 import type { Steps } from '../../src/steps';
 
-const compiled = compileLibrary(bundledLibrary);
+const source = eagerSource(compileLibrary(bundledLibrary));
 
 /** Runs steps to the end, counting the pauses: each pause is one more slice of the page read. */
 function runCounting<T>(steps: Steps<T>): { value: T; pauses: number } {
@@ -24,7 +24,7 @@ function runCounting<T>(steps: Steps<T>): { value: T; pauses: number } {
 /** The extension's trip: the live page serialised, parsed away from it, read; the reading anchored on the live page. */
 function readAndAnchor(html: string, nodesPerStep = 10) {
   document.documentElement.innerHTML = html;
-  const reading = readHtml(serializePage(document)!, compiled, new DOMParser());
+  const reading = readHtml(serializePage(document)!, source, new DOMParser());
   return { reading, ...runCounting(anchorSteps(document.body, reading.articleText!, reading.matches, nodesPerStep)) };
 }
 
@@ -66,7 +66,7 @@ describe('anchoring by place', () => {
 
   it('falls back to the whole page when a block is no longer where the copy had it', () => {
     document.documentElement.innerHTML = `<body><article>${filler(30)}<p>${FRAMED}</p>${filler(30)}</article></body>`;
-    const reading = readHtml(serializePage(document)!, compiled, new DOMParser());
+    const reading = readHtml(serializePage(document)!, source, new DOMParser());
     // The page changes after it was copied: a paragraph arrives before the article's.
     document.querySelector('article')!.prepend(Object.assign(document.createElement('p'), { textContent: 'Breaking: an update.' }));
     const { value, pauses } = runCounting(anchorSteps(document.body, reading.articleText!, reading.matches, 10));
@@ -79,7 +79,7 @@ describe('anchoring by place', () => {
     document.documentElement.innerHTML = /<html[^>]*>([\s\S]*)<\/html>/i.exec(html)![1];
     const article = extractArticle(document)!;
     expect(article.passages.every((p) => p.place)).toBe(true);
-    const reading = readHtml(serializePage(document)!, compiled, new DOMParser());
+    const reading = readHtml(serializePage(document)!, source, new DOMParser());
     const { value, pauses } = runCounting(anchorSteps(document.body, reading.articleText!, reading.matches, 10));
     expect(value.length).toBe(new Set(reading.matches.map((m) => m.sentenceStart)).size);
     expect(pauses).toBe(value.length - 1);

@@ -14,7 +14,7 @@ export const readHere: PageReader = async (doc) => {
   return html === null ? null : reader(html, []);
 };
 
-/** Waits until the controller has read the page (its gate steps and the reading, each in its own task). */
+/** Waits until the controller has read the page (copied, read, anchored: each in its own task). */
 export async function settled(controller: PageController): Promise<void> {
   // With fake timers, vi.waitFor moves them on itself.
   await vi.waitFor(() => {

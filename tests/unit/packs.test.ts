@@ -3,8 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../src/background/background';
 import { bundledLibrary } from '../../src/claims/library';
-import { checkPack, libraryWith, MAX_PACK_FILE_BYTES, withCurrentGate, type PackResult } from '../../src/claims/packs';
-import { mightMatch } from '../../src/match/gate-scan';
+import { checkPack, libraryWith, MAX_PACK_FILE_BYTES, withCurrentMentions, type PackResult } from '../../src/claims/packs';
 import type { ImportReply } from '../../src/messages';
 import { packsItem } from '../../src/settings/store';
 import { background } from '../support/background';
@@ -70,18 +69,19 @@ function withSourceUrl(url: string) {
 
 describe('claim packs in the background', () => {
   const page = '<!doctype html><html><head><title>Chips</title></head><body><article>' +
-    '<p>Lawmakers met this week to discuss export rules for advanced processors and the factories that make them.</p>' +
-    '<p>The chip war with China will decide who leads the century, one senator said after the hearing.</p>' +
-    '<p>Companies asked for clearer rules and more time to adjust their supply chains before the next deadline.</p>' +
+    '<p>Lawmakers met this week to discuss export rules for advanced processors and the factories that make them, after a year of hearings, reports and visits to the plants.</p>' +
+    '<p>The chip war with China will decide who leads the century, one senator said after the hearing, to nods from colleagues on both sides of the committee room.</p>' +
+    '<p>Companies asked for clearer rules and more time to adjust their supply chains before the next deadline, warning that suppliers abroad would otherwise win the orders.</p>' +
     '</article></body></html>';
 
-  it('imports a pack: stored with its gate words, and pages are read with its claims and cards', async () => {
+  it('imports a pack: stored with what the gate script looks for, and pages are read with its claims and cards', async () => {
     const deps = background();
     expect((await deps.read(page)).matches).toEqual([]);
     expect(await handleMessage({ type: 'packs:import', text: PACK }, {}, deps)).toEqual({ ok: true });
     const stored = await packsItem().getValue();
     expect(stored.packs.map((p) => p.id)).toEqual(['chip-war']);
-    expect(mightMatch(stored.gate!, 'The chip war with China will decide who leads the century.')).toBe(true);
+    // The pack's claim needs a rivalry, not AI: pages about either pass the gate script's first look.
+    expect(stored.mentions).toEqual(['ai', 'rivalry']);
     const reading = await deps.read(page);
     expect(reading.matches.map((m) => [m.claimId, m.stance, m.quote])).toEqual([['chip-war', 'uses', 'chip war']]);
     expect(reading.cards.claims['chip-war'].frameName).toBe('A war over chips');
@@ -95,22 +95,19 @@ describe('claim packs in the background', () => {
     expect(await handleMessage({ type: 'packs:import', text: renamed }, {}, deps)).toEqual({ ok: true });
     expect((await packsItem().getValue()).packs.map((p) => p.name)).toEqual(['The chip war, second edition']);
     await handleMessage({ type: 'packs:remove', id: 'chip-war' }, {}, deps);
-    expect(await packsItem().getValue()).toEqual({ packs: [], gate: null });
+    expect(await packsItem().getValue()).toEqual({ packs: [], mentions: null });
     expect((await deps.read(page)).matches).toEqual([]);
   });
 
-  it('makes the packs’ gate words again from the library an update brings, and writes nothing where they are current', async () => {
+  it('makes what the gate script looks for again after an update, from the packs of an earlier version, and writes nothing where it is current', async () => {
     const deps = background();
     await handleMessage({ type: 'packs:import', text: PACK }, {}, deps);
     const current = await packsItem().getValue();
-    // The pack's claim needs a rivalry, not AI: pages about either pass the gate script's first look.
-    expect(current.gate!.mentions).toEqual(['ai', 'rivalry']);
-    // As an earlier version stored them: made from a library without the first claim, and before the gate kept `mentions`.
-    const { mentions: _, ...older } = current.gate!;
-    await packsItem().setValue({ ...current, gate: { ...older, claims: older.claims.slice(1) } });
-    await deps.updatePacks(withCurrentGate);
+    // As the first version stored them: with the gate's word lists, made from the library of its day.
+    await fakeBrowser.storage.local.set({ packs: { packs: current.packs, gate: { claims: [], contexts: {} } } });
+    await deps.updatePacks(withCurrentMentions);
     expect(await packsItem().getValue()).toEqual(current);
-    expect(withCurrentGate(current)).toBe(current);
+    expect(withCurrentMentions(current)).toBe(current);
   });
 
   it('refuses a bad pack with its problems and leaves the installed packs untouched', async () => {

@@ -16,21 +16,22 @@ beforeEach(() => fakeBrowser.reset());
 
 describe("the reader's view of storage", () => {
   it('reads the fallbacks before anything is stored', async () => {
-    expect(await readStored(api)).toEqual({ settings: DEFAULT_SETTINGS, dismissed: {}, packs: { packs: [], gate: null } });
+    expect(await readStored(api)).toEqual({ settings: DEFAULT_SETTINGS, dismissed: {} });
   });
 
   it('reads what the background and the settings page wrote through WXT storage items', async () => {
     const settings = { ...DEFAULT_SETTINGS, showCritiques: false, sites: { ...DEFAULT_SETTINGS.sites, disabled: ['quiet.example'] } };
     await settingsItem().setValue(settings);
-    await packsItem().setValue(installedPacks([]));
     await dismissalsOfWxt().setValue({ 'https://news.example/story': ['0a1b2c3d'] });
-    expect(await readStored(api)).toEqual({ settings, dismissed: { 'https://news.example/story': ['0a1b2c3d'] }, packs: { packs: [], gate: null } });
+    expect(await readStored(api)).toEqual({ settings, dismissed: { 'https://news.example/story': ['0a1b2c3d'] } });
   });
 
   it('hears each change, as it would read it, and stops hearing when told', async () => {
     const heard: Partial<StoredForPage>[] = [];
     const stop = watchStored(api, (changed) => heard.push(changed));
     const paused = { ...DEFAULT_SETTINGS, paused: true };
+    // The packs are none of the page's business: they are used where pages are read.
+    await packsItem().setValue(installedPacks([]));
     await settingsItem().setValue(paused);
     await storeDismissal(api, 'https://news.example/story', 'feedbeef');
     await settingsItem().removeValue();

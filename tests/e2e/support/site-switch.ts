@@ -158,7 +158,7 @@ export function describeSiteSwitch(label: string, launch: () => Promise<BrowserD
       ]);
       await options.evaluate(() => (document.querySelector('#pack-list button') as HTMLButtonElement).click());
       await options.waitFor(() => document.getElementById('frame-chip-war') === null);
-      expect(await options.evaluate(storedPacks)).toEqual({ packs: [], gate: null });
+      expect(await options.evaluate(storedPacks)).toEqual({ packs: [], mentions: null });
     });
   });
 }
