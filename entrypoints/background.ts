@@ -44,7 +44,7 @@ export default defineBackground(() => {
     t: inBrowserLanguage,
   };
 
-  // The gate script asks storage for the packs' words only where this flag script ran before it.
+  // The gate script asks storage what to look for with the packs only where this flag script ran before it.
   const keepPacksFlag = packsFlagKeeper(browser.scripting, WEB_PAGES);
   const showPacks = (installed: { packs: unknown[] }) =>
     void keepPacksFlag(installed.packs.length > 0).catch((error: unknown) => console.error('Counterframe could not register its packs flag:', error));

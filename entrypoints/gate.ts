@@ -25,7 +25,7 @@ export default defineUnlistedScript(() => {
         // STORED.packs.key (page-store.ts), written out: importing it would bring the settings' defaults along.
         const stored: Record<string, unknown> = await extensionApi().storage.local.get('packs');
         const installed = stored.packs as Partial<InstalledPacks> | undefined;
-        // Packs stored by an earlier version, until the background makes them again: the reader decides.
+        // Packs stored by an earlier version, until the background makes them again: the gate where the page is read decides.
         return installed?.packs?.length ? (installed.mentions ?? null) : mentions;
       } catch {
         return mentions;

@@ -10,8 +10,9 @@ export interface GateWatchDeps {
   /** Whether the reader has claim packs installed. */
   packsInstalled: () => boolean;
   /**
-   * The contexts the library with the reader's packs needs (null: a claim needs none, and the reader
-   * decides). Asked only where packs are installed, so that most pages never touch storage.
+   * The contexts the library with the reader's packs needs (null: a claim needs none, and the gate
+   * where the page is read decides). Asked only where packs are installed, so that most pages never
+   * touch storage.
    */
   installedMentions: () => Promise<readonly string[] | null>;
   /** The page may be worth reading: bring in the reader (the background injects it), which takes over from here. */
@@ -30,8 +31,8 @@ export interface GateWatch {
 /**
  * What runs on every page the reader opens, until a page may be worth reading: one look at its text
  * for the words the library's claims need (first-look.ts). The reader, brought in where they are,
- * runs the rest of the gate (the scan of the text without its scripts, the readerable check) and
- * follows the page from there. A page without them is followed here (debounced and bounded, like
+ * has the page read away from it, where the rest of the gate runs (the scan of the text without its
+ * scripts, the readerable check), and follows the page from there. A page without them is followed here (debounced and bounded, like
  * the controller) so that an article that arrives late, or a single-page app's next page, is still read.
  */
 export function watchPage(doc: Document, deps: GateWatchDeps): GateWatch {
