@@ -46,15 +46,15 @@ export function compileLibrary(library: ClaimLibrary): CompiledLibrary {
 }
 
 /**
- * The library as the whole pipeline uses it (the command line, the tests): the gate's word lists, and
- * the compiled library for pages that get past the gate.
+ * The library as the whole pipeline uses it (where the extension reads pages, the command line, the
+ * tests): the gate's word lists, and the compiled library for pages that get past the gate.
  */
 export interface LibrarySource {
   gate: GateData;
   compile(): CompiledLibrary;
 }
 
-/** For the command line and tests: the library compiled up front, the gate derived from it. */
+/** The library compiled up front, the gate derived from it. */
 export function eagerSource(compiled: CompiledLibrary): LibrarySource {
   return { gate: gateDataOf(compiled.library), compile: () => compiled };
 }
