@@ -32,7 +32,8 @@ export default defineUnlistedScript(() => {
       }
     },
     wanted: () => void extensionApi().runtime.sendMessage({ type: 'page:wanted' }).catch(() => {}),
-    currentUrl: () => location.href,
+    // The document's, not location's: location would be set up in this world for this alone.
+    currentUrl: () => document.URL,
     measure: import.meta.env.MODE === 'bench' ? benchMeasure : undefined,
   });
 });

@@ -1,5 +1,6 @@
 import { mayMatch, type ContextPatterns } from '../match/first-look';
 import { unmeasured, type Measure } from '../measure';
+import { bodyText } from '../text/body-text';
 import { LIVE_UPDATES, waitAfterChange } from './live-updates';
 
 export interface GateWatchDeps {
@@ -51,7 +52,7 @@ export function watchPage(doc: Document, deps: GateWatchDeps): GateWatch {
   };
 
   const lookWith = (mentions: readonly string[] | null) => {
-    if (measure('first-look', () => mayMatch(deps.patterns, mentions, doc.body?.textContent ?? ''))) {
+    if (measure('first-look', () => mayMatch(deps.patterns, mentions, bodyText(doc)))) {
       stop();
       measure('wanted', deps.wanted);
     } else measure('refused no-trigger-words', follow);
@@ -69,13 +70,15 @@ export function watchPage(doc: Document, deps: GateWatchDeps): GateWatch {
   };
 
   const follow = () => {
-    if (observer || !doc.body || !doc.defaultView?.MutationObserver) return;
+    if (observer || !doc.defaultView?.MutationObserver) return;
     observer = new doc.defaultView.MutationObserver(() => {
       if (looks >= LIVE_UPDATES.maxReadings) return stop();
       clearTimeout(timer);
       timer = setTimeout(look, waitAfterChange(lastLook));
     });
-    observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    // The document, not its body: taking hold of the body would cost what bodyText saves, and a page
+    // that puts in a new body is still followed. A change in the head brings a look too.
+    observer.observe(doc, { childList: true, subtree: true, characterData: true });
   };
 
   look();

@@ -104,6 +104,17 @@ describe('the gate script (on every page)', () => {
     expect(calls.wanted).toBe(1);
   });
 
+  it('follows a page that puts in a new body, and asks for the reader once it speaks of AI', async () => {
+    vi.useFakeTimers();
+    load(BAKING);
+    const calls = watched();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(calls.wanted).toBe(0);
+    document.documentElement.replaceChild(document.importNode(new DOMParser().parseFromString(page('arms-race-article.html'), 'text/html').body, true), document.body);
+    await vi.advanceTimersByTimeAsync(LIVE_UPDATES.minIntervalMs + LIVE_UPDATES.debounceMs);
+    expect(calls.wanted).toBe(1);
+  });
+
   it('stops following when stopped', async () => {
     vi.useFakeTimers();
     load('<html><body><div id="app">Loading…</div></body></html>');
