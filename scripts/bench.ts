@@ -150,9 +150,10 @@ async function tracedVisit(context: Context, page: Page, url: string, scripts: s
 }
 
 /**
- * For scale, on the pages without trigger words: the least any content script that reads the page
- * costs here, one that reads `document.body.textContent` and nothing more (an extension made for
- * the purpose, in .tmp), measured the same way. Its thread time per page.
+ * For scale, on the pages without trigger words: what the plainest content script that reads the
+ * page costs here, one that reads `document.body.textContent` and nothing more (an extension made
+ * for the purpose, in .tmp), measured the same way. Its thread time per page. (Reading the text
+ * through XPath, as the gate script does, costs less: see src/text/body-text.ts.)
  */
 async function measureFloor(paths: string[]): Promise<Record<string, number>> {
   const floor = resolve(PAGES, 'floor-extension');
