@@ -6,8 +6,9 @@
  * Per page (the 65 corpus pages, the project's framed fixtures, the same corpus pages with framed
  * passages inserted in their article, and one article ten times as long), from the benchmark build
  * (wxt build --mode bench):
- *   - the extension's main-thread time, content-script start to highlights painted (see READER_TASKS): the
- *     gate script's first run and tasks, and where the page passes its first look, the reader's; and
+ *   - the extension's main-thread time, content-script start to highlights painted (see
+ *     READER_TASKS and GATE_TASKS): the gate script's first run, and where the page passes its first
+ *     look, the reader's first run and tasks; and
  *     its longest single task; beside it, the time spent reading the page away from it (the
  *     offscreen document: parse, gate, Readability, matching);
  *   - on the pages without trigger words, a content script that only reads the page's text, for scale;
