@@ -33,8 +33,9 @@ export interface GateWatch {
  * What runs on every page the reader opens, until a page may be worth reading: one look at its text
  * for the words the library's claims need (first-look.ts). The reader, brought in where they are,
  * has the page read away from it, where the rest of the gate runs (the scan of the text without its
- * scripts, the readerable check), and follows the page from there. A page without them is followed here (debounced and bounded, like
- * the controller) so that an article that arrives late, or a single-page app's next page, is still read.
+ * scripts, the readerable check), and follows the page from there. A page without them is followed
+ * here (debounced and bounded, like the controller) so that an article that arrives late, or a
+ * single-page app's next page, is still read.
  */
 export function watchPage(doc: Document, deps: GateWatchDeps): GateWatch {
   const measure = deps.measure ?? unmeasured;

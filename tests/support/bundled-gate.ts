@@ -2,7 +2,7 @@ import { bundledLibrary } from '../../src/claims/library';
 import type { ContextPatterns } from '../../src/match/first-look';
 import { contextPatterns, gateDataOf } from '../../src/match/gate-words';
 
-/** The gate the extension builds into its reader. */
+/** The gate the extension runs where it reads pages, away from them, with the bundled library. */
 export const bundledGate = gateDataOf(bundledLibrary);
 
 /**
