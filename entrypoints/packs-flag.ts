@@ -1,7 +1,13 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { everyContext } from 'virtual:counterframe-first-look';
+import type { ContextPatterns } from '../src/match/first-look';
 import { PACKS_FLAG } from '../src/page/packs-flag';
 
-/** A content script the background registers only while claim packs are installed (see src/background/packs-flag.ts). */
+/**
+ * A content script the background registers only while claim packs are installed (see
+ * src/background/packs-flag.ts): it tells the gate script so, and brings the patterns of the contexts
+ * the packs' claims may need.
+ */
 export default defineUnlistedScript(() => {
-  (globalThis as Record<symbol, boolean>)[PACKS_FLAG] = true;
+  (globalThis as Record<symbol, ContextPatterns>)[PACKS_FLAG] = everyContext;
 });

@@ -4,12 +4,12 @@ import { bodyText } from '../text/body-text';
 import { LIVE_UPDATES, waitAfterChange } from './live-updates';
 
 export interface GateWatchDeps {
-  /** Each context's words as a pattern (built with the extension: contextPatterns). */
+  /** The words of the contexts in `mentions`, each as a pattern (built with the extension: contextPatterns). */
   patterns: ContextPatterns;
   /** The contexts the bundled library's claims need (GateData.mentions). */
   mentions: readonly string[] | null;
-  /** Whether the reader has claim packs installed. */
-  packsInstalled: () => boolean;
+  /** Every context's pattern where the reader has claim packs installed; undefined where not. */
+  packsPatterns: () => ContextPatterns | undefined;
   /**
    * The contexts the library with the reader's packs needs (null: a claim needs none, and the gate
    * where the page is read decides). Asked only where packs are installed, so that most pages never
@@ -52,8 +52,8 @@ export function watchPage(doc: Document, deps: GateWatchDeps): GateWatch {
     clearTimeout(timer);
   };
 
-  const lookWith = (mentions: readonly string[] | null) => {
-    if (measure('first-look', () => mayMatch(deps.patterns, mentions, bodyText(doc)))) {
+  const lookWith = (patterns: ContextPatterns, mentions: readonly string[] | null) => {
+    if (measure('first-look', () => mayMatch(patterns, mentions, bodyText(doc)))) {
       stop();
       measure('wanted', deps.wanted);
     } else measure('refused no-trigger-words', follow);
@@ -64,9 +64,10 @@ export function watchPage(doc: Document, deps: GateWatchDeps): GateWatch {
     const ticket = ++looks;
     lastLook = Date.now();
     if (!/^https?:/i.test(deps.currentUrl())) return measure('refused not-http', stop);
-    if (!deps.packsInstalled()) return lookWith(deps.mentions);
+    const packsPatterns = deps.packsPatterns();
+    if (!packsPatterns) return lookWith(deps.patterns, deps.mentions);
     void measure('packs', deps.installedMentions).then((mentions) => {
-      if (ticket === looks && !stopped) lookWith(mentions);
+      if (ticket === looks && !stopped) lookWith(packsPatterns, mentions);
     });
   };
 

@@ -23,16 +23,20 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** The gate script's patterns: those of the contexts the bundled library's claims need (wxt.config.ts). */
+const gatePatterns = Object.fromEntries((bundledGate.mentions ?? []).map((name) => [name, bundledPatterns[name]]));
+
 /**
  * The gate script's watch on the test's document, with what it asks of the browser recorded. With
- * `installed` (the contexts the library with the reader's packs needs), packs are installed.
+ * `installed` (the contexts the library with the reader's packs needs), packs are installed, and the
+ * packs flag script has brought every context's patterns.
  */
 function watched(installed?: string[] | null, url = 'https://news.example/story') {
   const calls = { wanted: 0, installedMentions: 0 };
   watch = watchPage(document, {
-    patterns: bundledPatterns,
+    patterns: gatePatterns,
     mentions: bundledGate.mentions ?? null,
-    packsInstalled: () => installed !== undefined,
+    packsPatterns: () => (installed === undefined ? undefined : bundledPatterns),
     installedMentions: async () => {
       calls.installedMentions++;
       return installed ?? null;
@@ -83,6 +87,16 @@ describe('the gate script (on every page)', () => {
     load('<html><body><article><p>The rivalry between the two bakeries on Main Street divides the nation’s food writers.</p></article></body></html>');
     const aboutRivals = watched(['ai', 'rivalry']);
     await vi.waitFor(() => expect(aboutRivals.wanted).toBe(1));
+  });
+
+  it('where packs are installed, looks with the patterns the packs flag script brings, not only the gate script’s own', async () => {
+    // The gate script carries only the bundled library's contexts; a pack's claims may need another.
+    expect(Object.keys(gatePatterns)).not.toContain('rivalry');
+    load(BAKING);
+    const notAboutRivals = watched(['rivalry']);
+    await vi.waitFor(() => expect(notAboutRivals.installedMentions).toBe(1));
+    await new Promise((done) => setTimeout(done, 20));
+    expect(notAboutRivals.wanted).toBe(0);
   });
 
   it('asks for the reader on any page where a pack’s claim needs no context: the reader’s scan decides', async () => {

@@ -44,10 +44,22 @@ describe('the built extension', () => {
       expect(manifest.content_scripts.flatMap((c: { js: string[] }) => c.js)).toEqual(['gate.js']);
       const gate = readFileSync(`.output/${build}/gate.js`, 'utf8');
       expect(gate.length).toBeLessThan(8 * 1024);
+      // V8 compiles all of it at once (every function in it runs on every page), and it is still an anonymous IIFE.
+      expect(gate.startsWith('//# allFunctionsCalledOnLoad\n(function(){')).toBe(true);
       // ai2html: in the readerable check's list of unlikely candidates; "exact": the scan's word lists.
       expect(gate).not.toMatch(/webextension-polyfill|_grabArticle|ai2html|exact|\\p\{/);
-      // Its patterns are the library's, written as literals.
-      for (const source of Object.values(contextPatterns(gateDataOf(bundledLibrary)))) expect(gate).toContain(`/${source}/`);
+      // Its patterns are those of the contexts the library's claims need, written as literals; the
+      // packs flag script, run only while packs are installed, brings every context's.
+      const gateData = gateDataOf(bundledLibrary);
+      const sources = contextPatterns(gateData);
+      const needed = new Set(gateData.mentions);
+      expect(needed.size).toBeGreaterThan(0);
+      expect(needed.size).toBeLessThan(Object.keys(sources).length);
+      const packsFlag = readFileSync(`.output/${build}/packs-flag.js`, 'utf8');
+      for (const [name, source] of Object.entries(sources)) {
+        expect(gate.includes(`/${source}/`), name).toBe(needed.has(name));
+        expect(packsFlag).toContain(`/${source}/`);
+      }
     });
 
     it(`${build}: the reader, brought into each page that is read, leaves out the polyfill, WXT's storage layer, valibot, the English messages, the gate's scan and Unicode tables`, () => {
