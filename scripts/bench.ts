@@ -12,7 +12,8 @@
  *     its longest single task; beside it, the time spent reading the page away from it (the
  *     offscreen document: parse, gate, Readability, matching);
  *   - on the pages without trigger words, a content script that only reads the page's text, for scale;
- *   - Readability's clone + parse() alone on the same page, in the page;
+ *   - Readability's clone + parse() alone on the same page, in the page, and parse() apart (what
+ *     the target for pages without trigger words is measured against);
  *   - for pages with highlights, mark.js markRanges() on the same ranges, beside our paint.
  * Then, in Node: the matcher alone at 1x, 10x and 100x the library, and on longer articles.
  */
@@ -50,7 +51,10 @@ interface PageResult {
   /** Whether Readability ran on the page (away from it): the gate there let it on. */
   readabilityRan: boolean;
   stages: Record<string, number>;
+  /** Readability's clone of the document and parse() (the target for pages with matches). */
   readabilityMs: number;
+  /** Of it, parse() alone (the target for pages without trigger words). */
+  readabilityParseMs: number;
   paintMs: number | null;
   markJsMs: number | null;
 }
@@ -230,10 +234,12 @@ async function measurePages(pages: { path: string; kind: PageResult['kind'] }[])
       });
       // Side by side, on the same page: Readability alone, as a reading mode would run it.
       await page.addScriptTag({ content: readability });
-      const readabilityMs = await page.evaluate(() => {
+      const readabilityTimes = await page.evaluate(() => {
         const start = performance.now();
-        new (window as any).Readability(document.cloneNode(true)).parse();
-        return performance.now() - start;
+        const copy = document.cloneNode(true);
+        const cloned = performance.now();
+        new (window as any).Readability(copy).parse();
+        return { cloneAndParse: performance.now() - start, parse: performance.now() - cloned };
       });
       let markJsMs: number | null = null;
       if (ours.highlights > 0) {
@@ -264,7 +270,8 @@ async function measurePages(pages: { path: string; kind: PageResult['kind'] }[])
         awayMs: ours.awayMs,
         readabilityRan: ours.readabilityRan,
         stages: { ...ours.stages, ...Object.fromEntries(Object.entries(evaluated).map(([script, ms]) => [`evaluate ${script}`, ms])) },
-        readabilityMs,
+        readabilityMs: readabilityTimes.cloneAndParse,
+        readabilityParseMs: readabilityTimes.parse,
         paintMs: ours.highlights > 0 ? (ours.stages.paint ?? 0) : null,
         markJsMs,
       });
@@ -354,11 +361,13 @@ async function main(): Promise<void> {
     withoutTriggerWords: {
       count: noTrigger.length,
       extensionMs: { median: median(ratios(noTrigger, (r) => r.extensionMs)), p95: quantile(ratios(noTrigger, (r) => r.extensionMs), 0.95), max: Math.max(...ratios(noTrigger, (r) => r.extensionMs)) },
-      ratioToReadability: { median: median(ratios(noTrigger, (r) => r.extensionMs / r.readabilityMs)), target: 0.1 },
+      // The issue's measure for these pages: Readability's parse() alone, without the clone.
+      ratioToReadabilityParse: { median: median(ratios(noTrigger, (r) => r.extensionMs / r.readabilityParseMs)), target: 0.1 },
+      ratioToReadability: { median: median(ratios(noTrigger, (r) => r.extensionMs / r.readabilityMs)) },
       readabilityRan: noTrigger.filter((r) => r.readabilityRan).length,
       floor: {
         ms: median(Object.values(floor)),
-        ratioToReadability: median(ratios(noTrigger, (r) => (floor[r.page] === undefined ? null : floor[r.page] / r.readabilityMs))),
+        ratioToReadabilityParse: median(ratios(noTrigger, (r) => (floor[r.page] === undefined ? null : floor[r.page] / r.readabilityParseMs))),
       },
     },
     withoutMatches: {
@@ -375,14 +384,15 @@ async function main(): Promise<void> {
     longestTaskMs: { median: median(ratios(results, (r) => r.longestTaskMs)), p95: quantile(ratios(results, (r) => r.longestTaskMs), 0.95), max: Math.max(...ratios(results, (r) => r.longestTaskMs)), target: 50 },
     awayMs: { median: median(ratios(results, (r) => r.awayMs)), max: Math.max(...ratios(results, (r) => r.awayMs)) },
     readabilityMs: { median: median(ratios(results, (r) => r.readabilityMs)), p90: quantile(ratios(results, (r) => r.readabilityMs), 0.9), max: Math.max(...ratios(results, (r) => r.readabilityMs)) },
+    readabilityParseMs: { median: median(ratios(results, (r) => r.readabilityParseMs)), p90: quantile(ratios(results, (r) => r.readabilityParseMs), 0.9), max: Math.max(...ratios(results, (r) => r.readabilityParseMs)) },
     matcher: { ...matcher, ratio100xTo1x: matcher.libraryMs['100x'] / matcher.libraryMs['1x'], target: 3 },
     contentScript: { ...size, targetBytes: 80 * 1024 },
   };
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   console.log(`\nTargets (ratios from this run):`);
-  const noTriggerRatio = summary.withoutTriggerWords.ratioToReadability.median;
-  console.log(`  pages without trigger words (${noTrigger.length}): extension / Readability, median ${fmt(noTriggerRatio)} (target <= 0.10): ${verdict(noTriggerRatio <= 0.1)}; Readability ran on ${summary.withoutTriggerWords.readabilityRan} of them`);
-  console.log(`    for scale: a content script that only reads document.body.textContent costs ${fmt(summary.withoutTriggerWords.floor.ms)} ms median here, ${fmt(summary.withoutTriggerWords.floor.ratioToReadability)} x Readability`);
+  const noTriggerRatio = summary.withoutTriggerWords.ratioToReadabilityParse.median;
+  console.log(`  pages without trigger words (${noTrigger.length}): extension / Readability's parse, median ${fmt(noTriggerRatio)} (target <= 0.10): ${verdict(noTriggerRatio <= 0.1)}; Readability ran on ${summary.withoutTriggerWords.readabilityRan} of them; / clone + parse, median ${fmt(summary.withoutTriggerWords.ratioToReadability.median)}`);
+  console.log(`    for scale: a content script that only reads document.body.textContent costs ${fmt(summary.withoutTriggerWords.floor.ms)} ms median here, ${fmt(summary.withoutTriggerWords.floor.ratioToReadabilityParse)} x Readability's parse`);
   console.log(`  pages with some trigger words but no match (${without.length - noTrigger.length} more): the reader loaded, and the gate away from the page let Readability run on ${summary.withoutMatches.readabilityRan}; all pages without highlights: median ${fmt(summary.withoutMatches.ratioToReadability.median)} x Readability`);
   console.log(`  pages with matches: extension / Readability, median ${fmt(summary.withMatches.ratioToReadability.median)} (target <= 1.25): ${verdict(summary.withMatches.ratioToReadability.median <= 1.25)}`);
   console.log(`  painting / mark.js on the same ranges, median ${fmt(summary.withMatches.paintToMarkJs.median)} (target <= 0.5): ${verdict(summary.withMatches.paintToMarkJs.median <= 0.5)}`);
@@ -390,7 +400,7 @@ async function main(): Promise<void> {
   console.log(`  matcher at 100x the library / 1x: ${fmt(summary.matcher.ratio100xTo1x)} (target <= 3): ${verdict(summary.matcher.ratio100xTo1x <= 3)}; by article length ${JSON.stringify(Object.fromEntries(Object.entries(matcher.lengthMs).map(([k, v]) => [k, Number(v.toFixed(2))])))} ms`);
   console.log(`  content script: ${(size.bytes / 1024).toFixed(1)} KB minified, ${(size.gzipBytes / 1024).toFixed(1)} KB gzipped (target <= 80 KB): ${verdict(size.bytes <= 80 * 1024)}`);
   console.log(`  reading away from the page (offscreen document: parse, gate, Readability, matching): median ${fmt(summary.awayMs.median)} ms, max ${fmt(summary.awayMs.max)} ms, none of it on the page's main thread`);
-  console.log(`  for scale, Readability's parse here: median ${fmt(summary.readabilityMs.median)} ms, p90 ${fmt(summary.readabilityMs.p90)} ms, max ${fmt(summary.readabilityMs.max)} ms`);
+  console.log(`  for scale, Readability here: clone + parse median ${fmt(summary.readabilityMs.median)} ms, p90 ${fmt(summary.readabilityMs.p90)} ms, max ${fmt(summary.readabilityMs.max)} ms; parse alone median ${fmt(summary.readabilityParseMs.median)} ms, p90 ${fmt(summary.readabilityParseMs.p90)} ms, max ${fmt(summary.readabilityParseMs.max)} ms`);
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify({ summary, pages: results }, null, 2)}\n`);
   console.log(`\nWrote ${OUT}/bench.json`);
