@@ -18,7 +18,8 @@ export default defineUnlistedScript(() => {
   watchPage(document, {
     patterns,
     mentions,
-    // Set only while packs are installed: most pages never ask storage, and the script carries only the bundled library's patterns.
+    // Set only while packs are installed, to every context's patterns: most pages never ask storage,
+    // and this script carries only the patterns the bundled library needs.
     packsPatterns: () => (globalThis as Record<symbol, ContextPatterns | undefined>)[PACKS_FLAG],
     // Without packs after all (or storage failing, or the extension reloaded), the library's words are all there is.
     installedMentions: async () => {

@@ -9,11 +9,11 @@
 export type ContextPatterns = Record<string, RegExp>;
 
 /**
- * False when `text` (a page's textContent, code and all but a long page's long scripts: bodyText)
- * cannot pass the gate's scan: it holds the words of none of the contexts in `mentions`
- * (GateData.mentions). True where `mentions` is null (a claim needs no context), or names a context
- * without a pattern here: the gate where the page is read decides. It can miss a word only where a
- * script's text runs straight into it, so a page that mentions AI nowhere else is turned away.
+ * False when `text` (a page's textContent, code and all, but for a long page's long scripts and
+ * style sheets: bodyText) cannot pass the gate's scan: it holds the words of none of the contexts in
+ * `mentions` (GateData.mentions). True where `mentions` is null (a claim needs no context), or names
+ * a context without a pattern here: the gate where the page is read decides. It can miss a word only
+ * where a script's text runs straight into it, so a page that mentions AI nowhere else is turned away.
  */
 export function mayMatch(patterns: ContextPatterns, mentions: readonly string[] | null, text: string): boolean {
   return mentions === null || mentions.some((name) => patterns[name]?.test(text) ?? true);
