@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { bundledLibrary } from './src/claims/library';
-import { contextPatterns, gateDataOf } from './src/match/gate-words';
+import { contextPatterns, gateDataOf, gateScriptContexts } from './src/match/gate-words';
 import { WEB_PAGES } from './src/web-pages';
 
 /** A module made at build time, by the same functions the tests and the command line use. */
@@ -25,7 +25,7 @@ const firstLookModule = virtualModule('virtual:counterframe-first-look', () => {
   const sources = contextPatterns(gate);
   const literals = (names: string[]) => `{${names.map((name) => `${JSON.stringify(name)}: /${sources[name]}/`).join(', ')}}`;
   return [
-    `export const patterns = ${literals((gate.mentions ?? []).filter((name) => name in sources))};`,
+    `export const patterns = ${literals(gateScriptContexts(gate))};`,
     `export const mentions = ${JSON.stringify(gate.mentions)};`,
     `export const everyContext = ${literals(Object.keys(sources))};`,
   ].join('\n');

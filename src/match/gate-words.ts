@@ -131,6 +131,14 @@ function mentionsOf(claims: GateData['claims']): string[] | null {
   return chosen.sort();
 }
 
+/**
+ * The contexts whose patterns the gate script carries (wxt.config.ts): those the library's claims
+ * need. The packs flag script brings the others while packs are installed.
+ */
+export function gateScriptContexts(gate: GateData): string[] {
+  return (gate.mentions ?? []).filter((name) => name in gate.contexts);
+}
+
 export function gateDataOf(library: ClaimLibrary): GateData {
   const claims = library.frames.flatMap((f) => f.claims.map((c) => ({ trigger: gateWordsOf(c.triggers), needs: c.needs })));
   return {

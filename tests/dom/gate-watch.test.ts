@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchPage, type GateWatch } from '../../src/page/gate-watch';
 import { LIVE_UPDATES } from '../../src/page/live-updates';
-import { bundledGate, bundledPatterns } from '../support/bundled-gate';
+import { bundledGate, bundledPatterns, gateScriptPatterns } from '../support/bundled-gate';
 
 const page = (name: string) => readFileSync(`tests/fixtures/pages/${name}`, 'utf8');
 
@@ -23,9 +23,6 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** The gate script's patterns: those of the contexts the bundled library's claims need (wxt.config.ts). */
-const gatePatterns = Object.fromEntries((bundledGate.mentions ?? []).map((name) => [name, bundledPatterns[name]]));
-
 /**
  * The gate script's watch on the test's document, with what it asks of the browser recorded. With
  * `installed` (the contexts the library with the reader's packs needs), packs are installed, and the
@@ -34,7 +31,7 @@ const gatePatterns = Object.fromEntries((bundledGate.mentions ?? []).map((name) 
 function watched(installed?: string[] | null, url = 'https://news.example/story') {
   const calls = { wanted: 0, installedMentions: 0 };
   watch = watchPage(document, {
-    patterns: gatePatterns,
+    patterns: gateScriptPatterns,
     mentions: bundledGate.mentions ?? null,
     packsPatterns: () => (installed === undefined ? undefined : bundledPatterns),
     installedMentions: async () => {
@@ -91,7 +88,7 @@ describe('the gate script (on every page)', () => {
 
   it('where packs are installed, looks with the patterns the packs flag script brings, not only the gate script’s own', async () => {
     // The gate script carries only the bundled library's contexts; a pack's claims may need another.
-    expect(Object.keys(gatePatterns)).not.toContain('rivalry');
+    expect(Object.keys(gateScriptPatterns)).not.toContain('rivalry');
     load(BAKING);
     const notAboutRivals = watched(['rivalry']);
     await vi.waitFor(() => expect(notAboutRivals.installedMentions).toBe(1));

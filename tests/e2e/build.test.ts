@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledLibrary } from '../../src/claims/library';
-import { contextPatterns, gateDataOf } from '../../src/match/gate-words';
+import { contextPatterns, gateDataOf, gateScriptContexts } from '../../src/match/gate-words';
 
 // These read the built extension (npm run build), like the browser tests; no browser is needed.
 const BUILDS = ['chrome-mv3', 'firefox-mv2'] as const;
@@ -52,7 +52,7 @@ describe('the built extension', () => {
       // packs flag script, run only while packs are installed, brings every context's.
       const gateData = gateDataOf(bundledLibrary);
       const sources = contextPatterns(gateData);
-      const needed = new Set(gateData.mentions);
+      const needed = new Set(gateScriptContexts(gateData));
       expect(needed.size).toBeGreaterThan(0);
       expect(needed.size).toBeLessThan(Object.keys(sources).length);
       const packsFlag = readFileSync(`.output/${build}/packs-flag.js`, 'utf8');
