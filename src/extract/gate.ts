@@ -1,6 +1,7 @@
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { mightMatch, type GateData } from '../match/gate-scan';
 import { roughText } from '../text/dom-text';
+import { isWebPage } from '../web-pages';
 
 // Chinese, Japanese and Korean say in one character what takes English several: Readability's
 // readerable check counts characters, so their paragraphs need proportionally fewer.
@@ -36,7 +37,7 @@ export const GATE_TEXT_LIMIT = 1_000_000;
  * address was checked already, or a saved page read from disk.
  */
 export function gatePage(doc: Document, url: string | null, gate: GateData): GateResult {
-  if (url !== null && !/^https?:/i.test(url)) return { run: false, reason: 'not-http' };
+  if (url !== null && !isWebPage(url)) return { run: false, reason: 'not-http' };
   const text = doc.body ? roughText(doc.body, GATE_TEXT_LIMIT) : '';
   if (!mightMatch(gate, text)) return { run: false, reason: 'no-trigger-words' };
   if (!looksLikeArticle(doc, text)) return { run: false, reason: 'not-an-article' };

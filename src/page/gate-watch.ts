@@ -1,6 +1,7 @@
 import { mayMatch, type ContextPatterns } from '../match/first-look';
 import { unmeasured, type Measure } from '../measure';
 import { bodyText } from '../text/body-text';
+import { isWebPage } from '../web-pages';
 import { LIVE_UPDATES, waitAfterChange } from './live-updates';
 
 export interface GateWatchDeps {
@@ -63,7 +64,7 @@ export function watchPage(doc: Document, deps: GateWatchDeps): GateWatch {
   const look = () => {
     const ticket = ++looks;
     lastLook = Date.now();
-    if (!/^https?:/i.test(deps.currentUrl())) return measure('refused not-http', stop);
+    if (!isWebPage(deps.currentUrl())) return measure('refused not-http', stop);
     const packsPatterns = deps.packsPatterns();
     if (!packsPatterns) return lookWith(deps.patterns, deps.mentions);
     void measure('packs', deps.installedMentions).then((mentions) => {

@@ -25,6 +25,10 @@ describe('the page gate (where pages are read: the gate script has looked for th
   it('lets a framed article on, and turns away any page that is not on the web', () => {
     expect(gatePage(page(FRAMED), 'https://news.example/story', bundledGate)).toEqual({ run: true });
     expect(gatePage(page(FRAMED), 'file:///home/reader/story.html', bundledGate)).toEqual({ run: false, reason: 'not-http' });
+    // The scheme in any case is the web's; a longer one, or "http" elsewhere in the address, is not.
+    expect(gatePage(page(FRAMED), 'HTTP://news.example/story', bundledGate)).toEqual({ run: true });
+    for (const url of ['httpx://news.example/story', 'chrome-extension://abc/http:', 'about:blank', 'http'])
+      expect(gatePage(page(FRAMED), url, bundledGate), url).toEqual({ run: false, reason: 'not-http' });
   });
 });
 

@@ -4,7 +4,7 @@ import { bundledLibrary } from '../../src/claims/library';
 import { compileLibrary, eagerSource } from '../../src/match/compile';
 import { mayMatch } from '../../src/match/first-look';
 import { mightMatch } from '../../src/match/gate-scan';
-import { gateDataOf } from '../../src/match/gate-words';
+import { contextPatterns, gateDataOf } from '../../src/match/gate-words';
 import { matchPassages } from '../../src/match/match';
 import { passagesOf } from '../../src/extract/extract';
 import { bundledPatterns } from '../support/bundled-gate';
@@ -151,6 +151,38 @@ describe('mayMatch (the gate script’s first look, at the page’s text as it s
 
   it('lets the reader decide where a context has no pattern in the gate script (packs from a later library)', () => {
     expect(looks('A recipe for lemon cake.', ['ai', 'baking'])).toBe(true);
+  });
+});
+
+describe('contextPatterns (each context’s words as the one pattern the first look compiles)', () => {
+  const sources = contextPatterns(gate);
+  /** The scan's answer for one context's words alone: a claim that needs nothing but them. */
+  const scanFinds = (name: string, text: string) => mightMatch({ claims: [{ trigger: gate.contexts[name], needs: [] }], contexts: {}, mentions: null }, text);
+
+  it('finds each word where the scan finds it, and nowhere else: whole, at a prefix’s start, in any case the scan lowers', () => {
+    for (const [name, words] of Object.entries(gate.contexts)) {
+      const pattern = new RegExp(sources[name]);
+      const entries = [...words.exact, ...words.prefixes, ...words.cased, ...words.casedPrefixes];
+      const spellings = (entry: string) => (words.cased.includes(entry) || words.casedPrefixes.includes(entry) ? [entry] : [entry, entry.toUpperCase(), entry[0].toUpperCase() + entry.slice(1)]);
+      let found = 0;
+      for (const entry of entries)
+        for (const spelling of spellings(entry))
+          for (const before of ['', ' ', 'x', '-'])
+            for (const after of ['', ' ', 's', 'x', '.']) {
+              const text = `${before}${spelling}${after}`;
+              expect(pattern.test(text), `${name}: ${text}`).toBe(scanFinds(name, text));
+              if (scanFinds(name, text)) found++;
+            }
+      expect(found).toBeGreaterThan(entries.length);
+    }
+  });
+
+  it('writes each shared beginning once: "frontier" starts several of the AI words and stands in their pattern once', () => {
+    expect(gate.contexts.ai.exact.filter((entry) => entry.startsWith('frontier ')).length).toBeGreaterThanOrEqual(4);
+    expect(sources.ai.split('[fF][rR][oO][nN][tT][iI][eE][rR]').length - 1).toBe(1);
+    // "智能" is in "人工智能": a page with the one has the other.
+    expect(sources.ai).toContain('智能');
+    expect(sources.ai).not.toContain('人工智能');
   });
 });
 
