@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { serveFolders, type StaticServer } from '../../../scripts/lib/server';
 import type { BrowserDriver, TestPage } from './driver';
 import { storedPacks, storedSettings, withTab } from './tabs';
@@ -119,9 +119,9 @@ export function describeSiteSwitch(label: string, launch: () => Promise<BrowserD
       await options.waitFor(() => document.getElementById('import-settings') !== null);
       // Make the stored settings differ from the defaults, so that "unchanged" means something.
       await options.evaluate(() => (document.getElementById('show-critiques') as HTMLInputElement).click());
-      await options.waitFor(() => !(document.getElementById('show-critiques') as HTMLInputElement).checked);
+      // The page stores the change after the box changes: wait for the store, not for the box.
+      await vi.waitFor(async () => expect(await options.evaluate(storedSettings)).toMatchObject({ showCritiques: false }), { timeout: 10_000 });
       const before = await options.evaluate(storedSettings);
-      expect(before).toMatchObject({ showCritiques: false });
       await options.evaluate(chooseFile, { id: 'import-settings', text: '{"format": "counterframe-settings", "version": 1, "settings": {"paused": "yes"}}' });
       await options.waitFor(() => /not imported/.test(document.getElementById('import-settings-result')?.textContent ?? ''));
       const result = await options.evaluate(() => document.getElementById('import-settings-result')!.textContent);
