@@ -11,7 +11,8 @@
  *     look, the reader's first run and tasks; and
  *     its longest single task; beside it, the time spent reading the page away from it (the
  *     offscreen document: parse, gate, Readability, matching);
- *   - on the pages without trigger words, a content script that only reads the page's text, for scale;
+ *   - on the pages without trigger words, for scale, plain content scripts that read the page's text
+ *     (plainScripts);
  *   - Readability's clone + parse() alone on the same page, in the page, and parse() apart (what
  *     the target for pages without trigger words is measured against);
  *   - for pages with highlights, mark.js markRanges() on the same ranges, beside our paint.
@@ -28,6 +29,7 @@ import { bundledLibrary } from '../src/claims/library';
 import type { ClaimLibrary } from '../src/claims/types';
 import { extractArticle } from '../src/extract/extract';
 import { compileLibrary } from '../src/match/compile';
+import { contextPatterns, gateDataOf, gateScriptContexts } from '../src/match/gate-words';
 import { matchPassages, type Passage } from '../src/match/match';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/browsers';
 import { ensureBrowsers } from './lib/ensure-browsers';
@@ -154,34 +156,58 @@ async function tracedVisit(context: Context, page: Page, url: string, scripts: s
   return { done, evaluated };
 }
 
+/** How the gate script reads a page's text (src/text/body-text.ts), written out for the scripts below. */
+const READ_TEXT = "document.evaluate('string(/html/body)', document, null, 2, null).stringValue";
+
 /**
- * For scale, on the pages without trigger words: what the plainest content script that reads the
- * page costs here, one that reads `document.body.textContent` and nothing more (an extension made
- * for the purpose, in .tmp), measured the same way. Its thread time per page. (Reading the text
- * through XPath, as the gate script does, costs less: see src/text/body-text.ts.)
+ * For scale, on the pages without trigger words: what plain content scripts cost here, each in an
+ * extension of its own, measured the same way as the gate script. The first reads the page's text
+ * the plainest way; the others read it as the gate script does, then test one short regular
+ * expression, then the gate script's own patterns: its look, without the code around it (the page's
+ * address, following the page, packs).
  */
-async function measureFloor(paths: string[]): Promise<Record<string, number>> {
-  const floor = resolve(PAGES, 'floor-extension');
-  mkdirSync(floor, { recursive: true });
-  writeFileSync(join(floor, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'floor', version: '1', content_scripts: [{ matches: ['http://*/*'], js: ['floor.js'], run_at: 'document_idle' }] }));
-  writeFileSync(join(floor, 'floor.js'), 'document.body.textContent.length;\n');
+function plainScripts(): Record<string, string> {
+  const gate = gateDataOf(bundledLibrary);
+  const sources = contextPatterns(gate);
+  const patterns = gateScriptContexts(gate).map((name) => `/${sources[name]}/`);
+  return {
+    'reads document.body.textContent': 'document.body.textContent.length;\n',
+    'reads the text as the gate script does (XPath)': `${READ_TEXT}.length;\n`,
+    'the same, and tests one short regular expression': `/AI|artificial/.test(${READ_TEXT});\n`,
+    "the same, and tests the gate script's patterns instead": `{ const text = ${READ_TEXT}; [${patterns.join(', ')}].some((pattern) => pattern.test(text)); }\n`,
+  };
+}
+
+/** Each script's thread time per page, as tracedVisit measures the gate script's. */
+async function measurePlainScripts(paths: string[]): Promise<Record<string, Record<string, number>>> {
   const server = await serveFolders({ '/corpus/': CORPUS, '/fixtures/': 'tests/fixtures/pages', '/generated/': PAGES });
-  const context = await chromium.launchPersistentContext(join(PAGES, `profile-floor-${Date.now()}`), {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${floor}`, `--load-extension=${floor}`],
-    viewport: { width: 1100, height: 900 },
-  });
-  const out: Record<string, number> = {};
+  const out: Record<string, Record<string, number>> = {};
   try {
-    for (const path of paths) {
-      const page = await context.newPage();
-      const { evaluated } = await tracedVisit(context, page, `${server.origin}${path}`, ['floor.js'], () => page.waitForTimeout(300).then(() => true));
-      if (evaluated['floor.js'] !== undefined) out[path] = evaluated['floor.js'];
-      await page.close();
+    for (const [index, [label, code]] of Object.entries(plainScripts()).entries()) {
+      const extension = resolve(PAGES, `plain-extension-${index}`);
+      mkdirSync(extension, { recursive: true });
+      writeFileSync(join(extension, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'plain', version: '1', content_scripts: [{ matches: ['http://*/*'], js: ['plain.js'], run_at: 'document_idle' }] }));
+      writeFileSync(join(extension, 'plain.js'), code);
+      const context = await chromium.launchPersistentContext(join(PAGES, `profile-plain-${index}-${Date.now()}`), {
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+        viewport: { width: 1100, height: 900 },
+      });
+      const times: Record<string, number> = {};
+      try {
+        for (const path of paths) {
+          const page = await context.newPage();
+          const { evaluated } = await tracedVisit(context, page, `${server.origin}${path}`, ['plain.js'], () => page.waitForTimeout(300).then(() => true));
+          if (evaluated['plain.js'] !== undefined) times[path] = evaluated['plain.js'];
+          await page.close();
+        }
+      } finally {
+        await context.close();
+      }
+      out[label] = times;
     }
   } finally {
-    await context.close();
     await server.close();
   }
   return out;
@@ -352,8 +378,8 @@ async function main(): Promise<void> {
   const without = results.filter((r) => r.highlights === 0);
   // The issue's "page without trigger words": the gate script found none of the library's words.
   const noTrigger = results.filter((r) => r.stages['refused no-trigger-words'] !== undefined);
-  console.log('Measuring the least a content script that reads the page costs, on those pages…');
-  const floor = await measureFloor(noTrigger.map((r) => r.page));
+  console.log('Measuring plain content scripts that read the page, on those pages…');
+  const plain = await measurePlainScripts(noTrigger.map((r) => r.page));
   const withMatches = results.filter((r) => r.highlights > 0);
   const ratios = (rows: PageResult[], f: (r: PageResult) => number | null) => rows.map(f).filter((x): x is number => x !== null && Number.isFinite(x));
   const summary = {
@@ -365,10 +391,12 @@ async function main(): Promise<void> {
       ratioToReadabilityParse: { median: median(ratios(noTrigger, (r) => r.extensionMs / r.readabilityParseMs)), target: 0.1 },
       ratioToReadability: { median: median(ratios(noTrigger, (r) => r.extensionMs / r.readabilityMs)) },
       readabilityRan: noTrigger.filter((r) => r.readabilityRan).length,
-      floor: {
-        ms: median(Object.values(floor)),
-        ratioToReadabilityParse: median(ratios(noTrigger, (r) => (floor[r.page] === undefined ? null : floor[r.page] / r.readabilityParseMs))),
-      },
+      plainScripts: Object.fromEntries(
+        Object.entries(plain).map(([label, times]) => [
+          label,
+          { ms: median(Object.values(times)), ratioToReadabilityParse: median(ratios(noTrigger, (r) => (times[r.page] === undefined ? null : times[r.page] / r.readabilityParseMs))) },
+        ]),
+      ),
     },
     withoutMatches: {
       count: without.length,
@@ -392,7 +420,10 @@ async function main(): Promise<void> {
   console.log(`\nTargets (ratios from this run):`);
   const noTriggerRatio = summary.withoutTriggerWords.ratioToReadabilityParse.median;
   console.log(`  pages without trigger words (${noTrigger.length}): extension / Readability's parse, median ${fmt(noTriggerRatio)} (target <= 0.10): ${verdict(noTriggerRatio <= 0.1)}; Readability ran on ${summary.withoutTriggerWords.readabilityRan} of them; / clone + parse, median ${fmt(summary.withoutTriggerWords.ratioToReadability.median)}`);
-  console.log(`    for scale: a content script that only reads document.body.textContent costs ${fmt(summary.withoutTriggerWords.floor.ms)} ms median here, ${fmt(summary.withoutTriggerWords.floor.ratioToReadabilityParse)} x Readability's parse`);
+  console.log(`    for scale, the extension's own gate script costs ${fmt(summary.withoutTriggerWords.extensionMs.median)} ms median there; plain content scripts on the same pages:`);
+  for (const [label, { ms, ratioToReadabilityParse }] of Object.entries(summary.withoutTriggerWords.plainScripts)) {
+    console.log(`      ${label}: ${fmt(ms)} ms median, ${fmt(ratioToReadabilityParse)} x Readability's parse`);
+  }
   console.log(`  pages with some trigger words but no match (${without.length - noTrigger.length} more): the reader loaded, and the gate away from the page let Readability run on ${summary.withoutMatches.readabilityRan}; all pages without highlights: median ${fmt(summary.withoutMatches.ratioToReadability.median)} x Readability`);
   console.log(`  pages with matches: extension / Readability, median ${fmt(summary.withMatches.ratioToReadability.median)} (target <= 1.25): ${verdict(summary.withMatches.ratioToReadability.median <= 1.25)}`);
   console.log(`  painting / mark.js on the same ranges, median ${fmt(summary.withMatches.paintToMarkJs.median)} (target <= 0.5): ${verdict(summary.withMatches.paintToMarkJs.median <= 0.5)}`);
