@@ -1,8 +1,8 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { bundledLibrary } from './src/claims/library';
-import { contextPatterns, gateDataOf, gateScriptContexts } from './src/match/gate-words';
-import { WEB_PAGES } from './src/web-pages';
+import { contextPatterns, gateDataOf, gateScriptContexts } from './src/gate/words';
+import { WEB_PAGES } from './src/gate/web-pages';
 
 /** A module made at build time, by the same functions the tests and the command line use. */
 function virtualModule(id: string, source: () => string): Plugin {

@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { PageReading } from '../src/reading';
+import type { PageReading } from '../src/pipeline/reading';
 import { handleMessage, toggleSiteOfTab, type BackgroundDeps } from '../src/background/background';
 import { ensureOffscreenDocument } from '../src/background/offscreen';
 import { packsFlagKeeper } from '../src/background/packs-flag';
-import { createPageReader } from '../src/background/reading';
+import { createHtmlAnalyzer } from '../src/pipeline/html-analyzer';
 import { withCurrentMentions } from '../src/claims/packs';
-import { inBrowserLanguage } from '../src/i18n-browser';
-import { parseMessage, type PageSummary } from '../src/messages';
-import type { PageMessage } from '../src/page-messages';
+import { inBrowserLanguage } from '../src/platform/i18n-browser';
+import { parseMessage, type PageSummary } from '../src/protocol/messages';
+import type { PageMessage } from '../src/protocol/page-messages';
 import { createSerialWriter, packsItem, settingsItem } from '../src/settings/store';
-import { WEB_PAGES } from '../src/web-pages';
+import { WEB_PAGES } from '../src/gate/web-pages';
 
 const MENU_ID = 'toggle-site';
 /** Keyboard commands that walk through a page's highlights (their keys are in wxt.config.ts). */
@@ -20,13 +20,13 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   const packs = packsItem();
   // Firefox's background page can parse HTML itself; Chromium's service worker hands it to its offscreen document.
-  const readHere = import.meta.env.FIREFOX ? createPageReader(new DOMParser(), import.meta.env.MODE === 'bench') : null;
+  const analyzeHere = import.meta.env.FIREFOX ? createHtmlAnalyzer(new DOMParser(), import.meta.env.MODE === 'bench') : null;
   const deps: BackgroundDeps = {
     update: createSerialWriter(settingsItem()),
     updatePacks: createSerialWriter(packs),
     read: async (html) => {
       const installed = (await packs.getValue()).packs;
-      if (readHere) return readHere(html, installed);
+      if (analyzeHere) return analyzeHere(html, installed);
       await ensureOffscreenDocument();
       return (await browser.runtime.sendMessage({ type: 'offscreen:read', html, packs: installed })) as PageReading;
     },
@@ -36,10 +36,10 @@ export default defineBackground(() => {
     },
     askTab: (tabId) => browser.tabs.sendMessage(tabId, { type: 'page:summary' } satisfies PageMessage).then((r) => r as PageSummary, () => undefined),
     tabUrl: (tabId) => browser.tabs.get(tabId).then((tab) => tab.url, () => undefined),
-    bringReader: async (tabId, frameId) => {
+    bringHighlighter: async (tabId, frameId) => {
       const target = { tabId, frameIds: [frameId] };
       await browser.scripting.insertCSS({ target, files: ['/highlights.css'] });
-      await browser.scripting.executeScript({ target, files: ['/reader.js'] });
+      await browser.scripting.executeScript({ target, files: ['/highlighter.js'] });
     },
     t: inBrowserLanguage,
   };

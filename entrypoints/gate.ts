@@ -1,11 +1,11 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { mentions, patterns } from 'virtual:counterframe-first-look';
-import { extensionApi } from '../src/extension-api';
+import { extensionApi } from '../src/platform/extension-api';
 import type { InstalledPacks } from '../src/claims/packs';
-import type { ContextPatterns } from '../src/match/first-look';
+import type { ContextPatterns } from '../src/gate/first-look';
 import { benchMeasure } from '../src/page/bench-measure';
-import { watchPage } from '../src/page/gate-watch';
-import { PACKS_FLAG } from '../src/page/packs-flag';
+import { watchPage } from '../src/gate/watch';
+import { PACKS_FLAG } from '../src/gate/packs-flag';
 
 /**
  * The content script on every page (listed in wxt.config.ts): the gate's first look, and the one

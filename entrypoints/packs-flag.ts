@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { everyContext } from 'virtual:counterframe-first-look';
-import type { ContextPatterns } from '../src/match/first-look';
-import { PACKS_FLAG } from '../src/page/packs-flag';
+import type { ContextPatterns } from '../src/gate/first-look';
+import { PACKS_FLAG } from '../src/gate/packs-flag';
 
 /**
  * A content script the background registers only while claim packs are installed (see

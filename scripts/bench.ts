@@ -7,7 +7,7 @@
  * passages inserted in their article, and one article ten times as long), from the benchmark build
  * (wxt build --mode bench):
  *   - the extension's main-thread time, content-script start to highlights painted (see
- *     READER_TASKS and GATE_TASKS): the gate script's first run, and where the page passes its first
+ *     HIGHLIGHTER_TASKS and GATE_TASKS): the gate script's first run, and where the page passes its first
  *     look, the reader's first run and tasks; and
  *     its longest single task; beside it, the time spent reading the page away from it (the
  *     offscreen document: parse, gate, Readability, matching);
@@ -78,14 +78,14 @@ function quantile(xs: number[], q: number): number {
  * the reader, the reader's start) is taken from Chromium's own trace (EvaluateScript), so that the
  * cost of loading the code counts too.
  */
-const READER_TASKS = ['apply', 'serialize', 'send', 'anchor', 'show'];
+const HIGHLIGHTER_TASKS = ['apply', 'serialize', 'send', 'anchor', 'show'];
 /**
  * The gate script's steps, tasks of their own only where packs are installed: it then asks storage
  * for them first ("packs"), and looks once they come. Otherwise they run in its first run, already
  * counted; the benchmark's fresh profile has no packs.
  */
 const GATE_TASKS = ['packs', 'refused no-trigger-words', 'wanted'];
-const SCRIPTS = ['gate.js', 'reader.js'];
+const SCRIPTS = ['gate.js', 'highlighter.js'];
 const fmt = (n: number | null) => (n === null || Number.isNaN(n) ? '-' : n.toFixed(2));
 
 /** Framed passages to insert into ordinary pages: written for the benchmark, not from the corpus. */
@@ -281,7 +281,7 @@ async function measurePages(pages: { path: string; kind: PageResult['kind'] }[])
         });
       }
       const evaluateMs = Object.values(evaluated).reduce((a, b) => a + b, 0);
-      const tasks = [...(ours.stages.packs === undefined ? [] : GATE_TASKS), ...READER_TASKS];
+      const tasks = [...(ours.stages.packs === undefined ? [] : GATE_TASKS), ...HIGHLIGHTER_TASKS];
       const extensionMs = evaluateMs + tasks.reduce((sum, task) => sum + (ours.stages[task] ?? 0), 0);
       results.push({
         page: path,
@@ -349,7 +349,7 @@ function matcherScaling() {
 }
 
 function contentScriptSize() {
-  // The script on every page; the reader (reader.js) loads only where the gate passes.
+  // The script on every page; the highlighter (highlighter.js) loads only where the gate passes.
   const file = '.output/chrome-mv3/gate.js';
   const bytes = statSync(file).size;
   return { bytes, gzipBytes: gzipSync(readFileSync(file)).length };

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { createPageReader } from '../../src/background/reading';
+import { createHtmlAnalyzer } from '../../src/pipeline/html-analyzer';
 import type { ClaimPack } from '../../src/claims/packs';
-import { parseMessage } from '../../src/messages';
+import { parseMessage } from '../../src/protocol/messages';
 
 // Chromium's offscreen document: where pages are read, away from their main thread (see background.ts).
-const read = createPageReader(new DOMParser(), import.meta.env.MODE === 'bench');
+const read = createHtmlAnalyzer(new DOMParser(), import.meta.env.MODE === 'bench');
 
 browser.runtime.onMessage.addListener((raw, sender) => {
   if (sender.id !== browser.runtime.id) return undefined;

@@ -1,8 +1,8 @@
 import '../../src/ui/extension-pages.css';
 import { browser } from 'wxt/browser';
 import { bundledLibrary } from '../../src/claims/library';
-import { inBrowserLanguage } from '../../src/i18n-browser';
-import type { Message } from '../../src/messages';
+import { inBrowserLanguage } from '../../src/platform/i18n-browser';
+import type { Message } from '../../src/protocol/messages';
 import { renderOptions, type OptionsDeps } from '../../src/options/options';
 import { packsItem, settingsItem } from '../../src/settings/store';
 

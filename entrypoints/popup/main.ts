@@ -1,8 +1,8 @@
 import '../../src/ui/extension-pages.css';
 import { browser } from 'wxt/browser';
-import { inBrowserLanguage } from '../../src/i18n-browser';
-import type { Message, PageSummary } from '../../src/messages';
-import type { PageMessage } from '../../src/page-messages';
+import { inBrowserLanguage } from '../../src/platform/i18n-browser';
+import type { Message, PageSummary } from '../../src/protocol/messages';
+import type { PageMessage } from '../../src/protocol/page-messages';
 import { renderPopup, unreadPageSummary } from '../../src/popup/popup';
 import { settingsItem } from '../../src/settings/store';
 

@@ -1,5 +1,5 @@
 import type { Match } from '../match/match';
-import { runSteps, type Steps } from '../steps';
+import { runSteps, type Steps } from '../tasks/steps';
 import { pointAt, textIndexSteps, type TextIndex } from '../text/dom-text';
 import { elementAt } from './place';
 

@@ -1,7 +1,7 @@
-import type { PageReading } from '../reading';
+import type { PageReading } from '../pipeline/reading';
 import { checkPack, installedPacks, type InstalledPacks } from '../claims/packs';
-import type { Translate } from '../i18n';
-import type { ImportReply, Message, PageSummary } from '../messages';
+import type { Translate } from '../platform/i18n';
+import type { ImportReply, Message, PageSummary } from '../protocol/messages';
 import { parseSettingsFile, type Settings } from '../settings/settings';
 import { isSiteEnabled, normalizeSite, setSiteEnabled, siteOf } from '../settings/site-rules';
 
@@ -18,7 +18,7 @@ export interface BackgroundDeps {
   /** The address of a tab's page, for a tab the reader never came to. */
   tabUrl: (tabId: number) => Promise<string | undefined>;
   /** Brings the reader (and its highlight styles) into a frame whose page has the library's words (the gate script found them). */
-  bringReader: (tabId: number, frameId: number) => Promise<void>;
+  bringHighlighter: (tabId: number, frameId: number) => Promise<void>;
   t: Translate;
 }
 
@@ -46,7 +46,7 @@ export async function handleMessage(message: Message, from: Sender, deps: Backgr
   const { tabId } = from;
   switch (message.type) {
     case 'page:wanted':
-      if (tabId !== undefined) await deps.bringReader(tabId, from.frameId ?? 0);
+      if (tabId !== undefined) await deps.bringHighlighter(tabId, from.frameId ?? 0);
       return undefined;
     case 'site:set': {
       const site = normalizeSite(message.site);
@@ -95,7 +95,7 @@ export async function handleMessage(message: Message, from: Sender, deps: Backgr
     }
     case 'page:read':
       return deps.read(message.html);
-    case 'page:report': {
+    case 'page:status': {
       if (tabId === undefined) return undefined;
       const total = message.uses + message.critiques;
       deps.setBadge(tabId, message.state === 'off' ? deps.t('badgeOff') : total > 0 ? String(total) : '');

@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n';
+import type { Translate } from '../platform/i18n';
 import type { CardView, CounterpointView } from './card-view';
 import { el } from '../ui/dom';
 import { CARD_CSS } from './card-css';

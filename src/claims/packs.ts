@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { gateDataOf } from '../match/gate-words';
+import { gateDataOf } from '../gate/words';
 import { bundledLibrary } from './library';
 import { formatProblem, lintLibrary } from './lint';
 import { checkShape, CounterpointsSchema, FrameSchema, Id } from './schema';

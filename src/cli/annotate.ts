@@ -3,7 +3,7 @@
  * what the extension would flag on a saved page, or on one passage per line. `-` reads standard input.
  */
 import { readFileSync } from 'node:fs';
-import { analyzeLines } from '../analyze';
+import { analyzeLines } from '../pipeline/analyze';
 import { bundledLibrary } from '../claims/library';
 import { compileLibrary } from '../match/compile';
 import { reportPage } from './page-report';

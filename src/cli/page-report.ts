@@ -1,6 +1,6 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { analyzeDocument } from '../analyze';
-import { looksLikeArticle } from '../extract/gate';
+import { analyzeDocument } from '../pipeline/analyze';
+import { looksLikeArticle } from '../gate/gate';
 import { bundledLibrary } from '../claims/library';
 import { compileLibrary, eagerSource, type LibrarySource } from '../match/compile';
 import type { Match } from '../match/match';

@@ -1,6 +1,6 @@
 import type { ClaimLibrary, Claim, Counterpoint, Frame } from '../claims/types';
-import type { GateData } from './gate-scan';
-import { gateDataOf } from './gate-words';
+import type { GateData } from '../gate/scan';
+import { gateDataOf } from '../gate/words';
 import { PatternIndex } from './pattern-index';
 
 export type Cue =

@@ -1,5 +1,5 @@
-import type { MessageKey, Translate } from '../i18n';
-import type { ImportReply, Message } from '../messages';
+import type { MessageKey, Translate } from '../platform/i18n';
+import type { ImportReply, Message } from '../protocol/messages';
 import { exportSettings, type Settings } from '../settings/settings';
 import { normalizeSite } from '../settings/site-rules';
 import { el } from '../ui/dom';

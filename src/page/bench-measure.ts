@@ -1,5 +1,5 @@
-import type { Measure } from '../measure';
-import type { PageReader } from './reader';
+import type { Measure } from '../tasks/measure';
+import type { AnalyzePage } from './remote-analysis';
 
 /**
  * The benchmark build's Measure: each stage leaves a "counterframe:<stage>" entry on the page's
@@ -15,7 +15,7 @@ export const benchMeasure: Measure = (stage, work) => {
 };
 
 /** The benchmark build's reader: leaves the times of the work done away from the page on its timeline. */
-export function benchReader(read: PageReader): PageReader {
+export function benchAnalysis(read: AnalyzePage): AnalyzePage {
   return async (doc) => {
     const reading = await read(doc);
     if (reading?.timings) performance.mark('counterframe:away', { detail: reading.timings });

@@ -1,16 +1,16 @@
 import { anchorSteps, NODES_PER_STEP, type AnchoredPassage } from '../anchor/anchor';
-import type { Translate } from '../i18n';
-import { unmeasured, type Measure } from '../measure';
-import type { PageSummary } from '../messages';
-import type { PageReading } from '../reading';
+import type { Translate } from '../platform/i18n';
+import { unmeasured, type Measure } from '../tasks/measure';
+import type { PageSummary } from '../protocol/messages';
+import type { PageReading } from '../pipeline/reading';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, siteOf } from '../settings/site-rules';
-import { runStepsAsTasks } from '../steps';
+import { runStepsAsTasks } from '../tasks/steps';
 import { showHighlights, stanceOf, visibleMatches, type Highlighting, type ViewOptions } from './highlighting';
-import { LIVE_UPDATES, waitAfterChange } from './live-updates';
-import type { PageReader } from './reader';
+import { LIVE_UPDATES, waitAfterChange } from '../tasks/page-follower';
+import type { AnalyzePage } from './remote-analysis';
 
-export interface PageReport {
+export interface PageStatus {
   /** "on": highlights may show; "off": the reader switched this site off (or paused); "idle": nothing to read here. */
   state: 'on' | 'off' | 'idle';
   uses: number;
@@ -36,9 +36,9 @@ export interface ControllerDeps {
    * check): in the extension, away from the page's main thread; in the tests, right here. Null when
    * the page could not be read (too large, the extension reloaded).
    */
-  read: PageReader;
+  read: AnalyzePage;
   t: Translate;
-  report?: (report: PageReport) => void;
+  status?: (status: PageStatus) => void;
   /** The reader marked a passage "not framing". */
   onNotFraming?: (sentenceKey: string) => void;
   /** The page's address now (it changes in single-page apps). */
@@ -80,9 +80,9 @@ export function createPageController(doc: Document, url: string, deps: Controlle
     return { uses, critiques: passages.length - uses };
   };
 
-  const report = () => {
+  const sendStatus = () => {
     const { uses, critiques } = counts();
-    deps.report?.({ state: enabled ? (uses + critiques > 0 ? 'on' : 'idle') : site === null ? 'idle' : 'off', uses, critiques });
+    deps.status?.({ state: enabled ? (uses + critiques > 0 ? 'on' : 'idle') : site === null ? 'idle' : 'off', uses, critiques });
   };
 
   // Our own changes to the page (the wrapping fallback's marks) must not wake the observer.
@@ -101,7 +101,7 @@ export function createPageController(doc: Document, url: string, deps: Controlle
       } else if (highlighting) highlighting.update(view());
       else highlighting = showHighlights(doc, reading.articleText, reading.matches, reading.cards, view(), deps.t, (key) => deps.onNotFraming?.(key), measure, anchored);
     });
-    report();
+    sendStatus();
   };
 
   const changes = (next: PageReading) => !reading || next.articleText !== reading.articleText || next.matches.length !== reading.matches.length;
@@ -181,7 +181,7 @@ export function createPageController(doc: Document, url: string, deps: Controlle
         highlighting?.stop();
         highlighting = null;
       });
-      report();
+      sendStatus();
       return;
     }
     // The first reading paints; later applies only repaint for the new settings.

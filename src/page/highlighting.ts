@@ -1,9 +1,9 @@
 import { anchorMatches, type AnchoredPassage } from '../anchor/anchor';
 import { openCard, type CardHandle } from '../card/card';
 import { cardViewFor, type CardLibrary } from '../card/card-view';
-import type { Translate } from '../i18n';
+import type { Translate } from '../platform/i18n';
 import type { Match } from '../match/match';
-import { unmeasured, type Measure } from '../measure';
+import { unmeasured, type Measure } from '../tasks/measure';
 import { createPainter } from '../paint/paint';
 import { sentenceKey } from './dismissed';
 import { boxOf, passageAt } from './hit-test';

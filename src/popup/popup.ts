@@ -1,5 +1,5 @@
-import type { Translate } from '../i18n';
-import type { Message, PageSummary } from '../messages';
+import type { Translate } from '../platform/i18n';
+import type { Message, PageSummary } from '../protocol/messages';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, siteOf } from '../settings/site-rules';
 import { el } from '../ui/dom';

@@ -1,4 +1,4 @@
-import type { ExtensionApi } from '../extension-api';
+import type { ExtensionApi } from '../platform/extension-api';
 import type { InstalledPacks } from '../claims/packs';
 import { addDismissal, type Dismissals } from '../page/dismissed';
 import { DEFAULT_SETTINGS, type Settings } from './settings';

@@ -4,7 +4,7 @@
  * and anchoring builds the live page's text with it, so both sides agree character for character.
  */
 
-import { runSteps, type Steps } from '../steps';
+import { runSteps, type Steps } from '../tasks/steps';
 
 // Content a reader does not read as part of the article, or must never be annotated.
 const SKIPPED_TAGS = new Set([

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledLibrary } from '../../src/claims/library';
-import { contextPatterns, gateDataOf, gateScriptContexts } from '../../src/match/gate-words';
+import { contextPatterns, gateDataOf, gateScriptContexts } from '../../src/gate/words';
 
 // These read the built extension (npm run build), like the browser tests; no browser is needed.
 const BUILDS = ['chrome-mv3', 'firefox-mv2'] as const;
@@ -63,7 +63,7 @@ describe('the built extension', () => {
     });
 
     it(`${build}: the reader, brought into each page that is read, leaves out the polyfill, WXT's storage layer, valibot, the English messages, the gate's scan and Unicode tables`, () => {
-      const reader = readFileSync(`.output/${build}/reader.js`, 'utf8');
+      const reader = readFileSync(`.output/${build}/highlighter.js`, 'utf8');
       expect(reader.length).toBeLessThan(24 * 1024);
       // The polyfill's own guard message, WXT storage's error for an unknown area and valibot's run method
       // are each in the background's script; the card's words come from the browser's i18n, as in the locale file.

@@ -1,12 +1,12 @@
 import { JSDOM } from 'jsdom';
 import type { BackgroundDeps } from '../../src/background/background';
-import { createPageReader } from '../../src/background/reading';
+import { createHtmlAnalyzer } from '../../src/pipeline/html-analyzer';
 import { inEnglish } from './translate';
 import { createSerialWriter, packsItem, settingsItem } from '../../src/settings/store';
 
 /** The background's dependencies as the extension wires them, on WXT's fake browser storage and jsdom's parser. */
 export function background(badges: Map<number, string> = new Map()): BackgroundDeps {
-  const read = createPageReader(new new JSDOM('').window.DOMParser());
+  const read = createHtmlAnalyzer(new new JSDOM('').window.DOMParser());
   const packs = packsItem();
   return {
     update: createSerialWriter(settingsItem()),
@@ -15,7 +15,7 @@ export function background(badges: Map<number, string> = new Map()): BackgroundD
     setBadge: (tabId, text) => badges.set(tabId, text),
     askTab: async () => ({ url: 'https://news.example.com/a', reading: false, site: 'news.example.com', enabled: true, highlights: [], uses: 0, critiques: 0, frames: [] }),
     tabUrl: async () => 'https://news.example.com/a',
-    bringReader: async () => {},
+    bringHighlighter: async () => {},
     t: inEnglish,
   };
 }

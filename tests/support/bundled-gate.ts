@@ -1,6 +1,6 @@
 import { bundledLibrary } from '../../src/claims/library';
-import type { ContextPatterns } from '../../src/match/first-look';
-import { contextPatterns, gateDataOf, gateScriptContexts } from '../../src/match/gate-words';
+import type { ContextPatterns } from '../../src/gate/first-look';
+import { contextPatterns, gateDataOf, gateScriptContexts } from '../../src/gate/words';
 
 /** The gate the extension runs where it reads pages, away from them, with the bundled library. */
 export const bundledGate = gateDataOf(bundledLibrary);

@@ -1,15 +1,15 @@
 import { vi } from 'vitest';
-import { createPageReader } from '../../src/background/reading';
+import { createHtmlAnalyzer } from '../../src/pipeline/html-analyzer';
 import type { PageController } from '../../src/page/controller';
-import { serializePage, type PageReader } from '../../src/page/reader';
+import { serializePage, type AnalyzePage } from '../../src/page/remote-analysis';
 
-const reader = createPageReader(new DOMParser());
+const reader = createHtmlAnalyzer(new DOMParser());
 
 /**
  * The extension's reading, done in the test's own window: the page serialised and parsed again with the
  * reader the background uses, so jsdom tests go through the same copy of the page the extension makes.
  */
-export const readHere: PageReader = async (doc) => {
+export const analyzeHere: AnalyzePage = async (doc) => {
   const html = serializePage(doc);
   return html === null ? null : reader(html, []);
 };

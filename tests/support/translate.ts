@@ -1,5 +1,5 @@
 import english from '../../public/_locales/en/messages.json';
-import type { Translate } from '../../src/i18n';
+import type { Translate } from '../../src/platform/i18n';
 
 interface MessageFile {
   [key: string]: { message: string; placeholders?: Record<string, { content: string }> };

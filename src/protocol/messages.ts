@@ -1,0 +1,59 @@
+import * as v from 'valibot';
+
+/**
+ * Every message the extension's parts send each other, but those to the reader on a page (see
+ * page-messages.ts). Each is checked where it is received: a message that does not fit is ignored.
+ * Pages cannot send these (runtime messaging is for the extension's own contexts), and
+ * window.postMessage is never listened to.
+ */
+const MessageSchema = v.variant('type', [
+  /** popup, options, context menu → background: switch a site. */
+  v.strictObject({ type: v.literal('site:set'), site: v.string(), enabled: v.boolean() }),
+  /** popup, options → background: change the other settings. */
+  v.strictObject({
+    type: v.literal('settings:patch'),
+    patch: v.strictObject({
+      paused: v.optional(v.boolean()),
+      showCritiques: v.optional(v.boolean()),
+      hiddenFrames: v.optional(v.array(v.string())),
+      siteDefault: v.optional(v.picklist(['everywhere', 'only-enabled'])),
+      removeRule: v.optional(v.string()),
+    }),
+  }),
+  /** options → background: replace every setting with an imported file's (checked again there). */
+  v.strictObject({ type: v.literal('settings:import'), text: v.string() }),
+  /** content → background: what this tab shows, for the toolbar badge. */
+  v.strictObject({ type: v.literal('page:status'), state: v.picklist(['on', 'off', 'idle']), uses: v.number(), critiques: v.number() }),
+  /** gate script → background: this page's text has the library's words, bring in the reader. */
+  v.strictObject({ type: v.literal('page:wanted') }),
+  /** content → background: read this page (its serialised HTML) away from its main thread. */
+  v.strictObject({ type: v.literal('page:read'), html: v.string() }),
+  /** background → offscreen document (Chromium): read this page with the library and these packs. */
+  v.strictObject({ type: v.literal('offscreen:read'), html: v.string(), packs: v.array(v.any()) }),
+  /** options → background: add (or replace) a claim pack from a file the reader chose (checked there). */
+  v.strictObject({ type: v.literal('packs:import'), text: v.string() }),
+  /** options → background: remove an imported claim pack. */
+  v.strictObject({ type: v.literal('packs:remove'), id: v.string() }),
+]);
+
+export type Message = v.InferOutput<typeof MessageSchema>;
+
+export function parseMessage(data: unknown): Message | null {
+  const result = v.safeParse(MessageSchema, data);
+  return result.success ? result.output : null;
+}
+
+/** The content script's answer to page:summary. */
+export interface PageSummary {
+  url: string;
+  /** True until the page has been read with the reader's settings (the settings load, a reading is on its way). */
+  reading: boolean;
+  site: string | null;
+  enabled: boolean;
+  highlights: { id: number; frame: string; stance: 'uses' | 'critiques'; snippet: string }[];
+  uses: number;
+  critiques: number;
+  frames: string[];
+}
+
+export type ImportReply = { ok: true } | { ok: false; problems: string[] };

@@ -1,0 +1,176 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { inEnglish } from '../../support/translate';
+import { createPageController, type ControllerDeps, type PageStatus } from '../../../src/page/controller';
+import { LIVE_UPDATES } from '../../../src/tasks/page-follower';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
+import { setSiteEnabled } from '../../../src/settings/site-rules';
+import { analyzeHere, settled } from '../../support/read-here';
+
+const reading: Pick<ControllerDeps, 'read'> = { read: analyzeHere };
+const URL_OF_PAGE = 'https://news.example/opinion/ai-race';
+
+function load(file: string): void {
+  const html = readFileSync(`tests/fixtures/pages/${file}`, 'utf8');
+  document.documentElement.innerHTML = html.replace(/^<!doctype html>\s*<html[^>]*>/i, '').replace(/<\/html>\s*$/i, '');
+}
+
+function marked(): string[] {
+  return Array.from(document.querySelectorAll('mark[data-counterframe]')).map((m) => `${m.getAttribute('data-counterframe')}:${m.textContent}`);
+}
+
+function controllerOn(file: string) {
+  load(file);
+  const reports: PageStatus[] = [];
+  const controller = createPageController(document, URL_OF_PAGE, { ...reading, t: inEnglish, status: (r) => reports.push(r) });
+  return { controller, reports };
+}
+
+describe('the page controller (the content script, in jsdom)', () => {
+  it('highlights the framed passages and reports the counts for the badge', async () => {
+    const { controller, reports } = controllerOn('arms-race-article.html');
+    expect(controller.summary().reading).toBe(true); // no settings yet
+    controller.apply(DEFAULT_SETTINGS);
+    expect(controller.summary()).toMatchObject({ reading: true, uses: 0 }); // the reading is on its way
+    await settled(controller);
+    const summary = controller.summary();
+    expect(summary.reading).toBe(false);
+    expect(summary.site).toBe('news.example');
+    expect(summary.uses).toBeGreaterThanOrEqual(10);
+    expect(summary.critiques).toBe(1);
+    expect(summary.frames).toContain('Beating, or losing to, China');
+    expect(reports.at(-1)).toEqual({ state: 'on', uses: summary.uses, critiques: 1 });
+    expect(marked().some((m) => m.startsWith('uses:They mean well'))).toBe(true);
+  });
+
+  it('switching the site off removes every highlight and restores the page; on brings them back', async () => {
+    const { controller, reports } = controllerOn('arms-race-article.html');
+    const before = document.body.innerHTML;
+    controller.apply(DEFAULT_SETTINGS);
+    await settled(controller);
+    const shown = marked();
+    const off: Settings = { ...DEFAULT_SETTINGS, sites: setSiteEnabled(DEFAULT_SETTINGS.sites, 'news.example', false) };
+    controller.apply(off);
+    expect(document.body.innerHTML).toBe(before);
+    expect(reports.at(-1)).toEqual({ state: 'off', uses: 0, critiques: 0 });
+    controller.apply(DEFAULT_SETTINGS);
+    expect(marked()).toEqual(shown);
+  });
+
+  it('the global pause and a parent-domain rule turn it off too; another site\'s rule does not', async () => {
+    const { controller } = controllerOn('arms-race-article.html');
+    controller.apply({ ...DEFAULT_SETTINGS, paused: true });
+    expect(marked()).toEqual([]);
+    controller.apply({ ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, disabled: ['example'] } });
+    expect(marked()).toEqual([]);
+    controller.apply({ ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, disabled: ['other.example'] } });
+    await settled(controller);
+    expect(marked().length).toBeGreaterThan(0);
+    controller.apply({ ...DEFAULT_SETTINGS, sites: { default: 'only-enabled', enabled: [], disabled: [] } });
+    expect(marked()).toEqual([]);
+  });
+
+  it('hides the critiques, or a frame, when the reader asks', async () => {
+    const { controller } = controllerOn('arms-race-article.html');
+    controller.apply(DEFAULT_SETTINGS);
+    await settled(controller);
+    expect(marked().some((m) => m.startsWith('critiques:'))).toBe(true);
+    controller.apply({ ...DEFAULT_SETTINGS, showCritiques: false });
+    expect(marked().some((m) => m.startsWith('critiques:'))).toBe(false);
+    expect(marked().length).toBeGreaterThan(0);
+    controller.apply({ ...DEFAULT_SETTINGS, hiddenFrames: ['beat-china'] });
+    expect(controller.summary().frames).not.toContain('Beating, or losing to, China');
+  });
+
+  it('does nothing on an article without framing, nor on a page that is not http(s)', async () => {
+    const { controller, reports } = controllerOn('no-framing-article.html');
+    const before = document.body.innerHTML;
+    controller.apply(DEFAULT_SETTINGS);
+    await settled(controller);
+    expect(document.body.innerHTML).toBe(before);
+    expect(reports.at(-1)).toEqual({ state: 'idle', uses: 0, critiques: 0 });
+    load('arms-race-article.html');
+    const local = createPageController(document, 'file:///home/me/saved.html', { ...reading, t: inEnglish });
+    local.apply(DEFAULT_SETTINGS);
+    await settled(local);
+    expect(marked()).toEqual([]);
+    expect(local.summary().site).toBeNull();
+  });
+});
+
+describe('reading with the controller', () => {
+  it('hides a passage the reader marks "not framing", from the card, and reports its key', async () => {
+    const { controller } = controllerOn('arms-race-article.html');
+    const keys: string[] = [];
+    const c2 = createPageController(document, URL_OF_PAGE, { ...reading, t: inEnglish, onNotFraming: (k) => keys.push(k) });
+    controller.stop();
+    c2.apply(DEFAULT_SETTINGS);
+    await settled(c2);
+    const before = c2.summary().highlights.length;
+    c2.show(0);
+    const host = document.querySelector('counterframe-card')!;
+    (host.shadowRoot!.querySelector('button.not-framing') as HTMLButtonElement).click();
+    expect(document.querySelector('counterframe-card')).toBeNull();
+    expect(keys).toHaveLength(1);
+    c2.setDismissed(keys);
+    expect(c2.summary().highlights.length).toBe(before - 1);
+  });
+
+  it('steps through every highlight by keyboard command, wrapping around, each opening its card', async () => {
+    const { controller } = controllerOn('arms-race-article.html');
+    controller.apply(DEFAULT_SETTINGS);
+    await settled(controller);
+    const total = controller.summary().highlights.length;
+    const seen: string[] = [];
+    for (let i = 0; i < total + 1; i++) {
+      controller.step(1);
+      const card = document.querySelector('counterframe-card')!;
+      expect(card.shadowRoot!.activeElement?.getAttribute('role')).toBe('dialog');
+      seen.push(card.shadowRoot!.querySelector('mark')!.textContent!);
+    }
+    expect(new Set(seen.slice(0, total)).size).toBeGreaterThanOrEqual(total - 1);
+    expect(seen[total]).toBe(seen[0]);
+    controller.step(-1);
+    expect(document.querySelector('counterframe-card')!.shadowRoot!.querySelector('mark')!.textContent).toBe(seen[total - 1]);
+  });
+});
+
+describe('pages whose content changes', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
+  afterEach(() => vi.useRealTimers());
+
+  it('highlights a paragraph that arrives after load, and drops one whose text goes away', async () => {
+    const { controller } = controllerOn('no-framing-article.html');
+    controller.apply(DEFAULT_SETTINGS);
+    await settled(controller);
+    expect(controller.summary().highlights).toEqual([]);
+    const late = document.createElement('p');
+    late.textContent = 'Officials in Washington now say the United States must win the AI race against China at any cost.';
+    document.querySelector('article')!.append(late);
+    await Promise.resolve();
+    await vi.advanceTimersByTimeAsync(LIVE_UPDATES.minIntervalMs + LIVE_UPDATES.debounceMs);
+    expect(controller.summary().highlights.map((h) => h.snippet)).toEqual([late.textContent]);
+    late.remove();
+    await Promise.resolve();
+    await vi.advanceTimersByTimeAsync(LIVE_UPDATES.minIntervalMs + LIVE_UPDATES.debounceMs);
+    expect(controller.summary().highlights).toEqual([]);
+  });
+
+  it('stays bounded on a page that never stops changing, and is not woken by its own highlights', async () => {
+    const { controller, reports } = controllerOn('arms-race-article.html');
+    controller.apply(DEFAULT_SETTINGS); // the wrapping painter changes the DOM: that must not count
+    await settled(controller);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(reports).toHaveLength(1);
+    const ticker = document.createElement('span');
+    document.body.append(ticker);
+    for (let i = 0; i < 2000; i++) {
+      ticker.textContent = String(i);
+      await Promise.resolve();
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    // 100 s of constant change: at most one reading per minIntervalMs, and never more than maxReadings.
+    expect(reports.length).toBeLessThanOrEqual(LIVE_UPDATES.maxReadings);
+    expect(controller.summary().highlights.length).toBeGreaterThan(0);
+  });
+});
