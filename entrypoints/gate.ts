@@ -33,7 +33,10 @@ export default defineUnlistedScript(() => {
         return mentions;
       }
     },
-    wanted: () => void extensionApi().runtime.sendMessage({ type: 'page:wanted' }).catch(() => {}),
+    wanted: () =>
+      void extensionApi()
+        .runtime.sendMessage({ type: 'page:wanted' })
+        .catch(() => {}),
     // The document's, not location's: location would be set up in this world for this alone.
     currentUrl: () => document.URL,
     measure: import.meta.env.MODE === 'bench' ? benchMeasure : undefined,

@@ -124,7 +124,10 @@ function preparePages(): { path: string; kind: PageResult['kind'] }[] {
   }
   const article = readFileSync('tests/fixtures/pages/arms-race-article.html', 'utf8');
   const body = /<article>([\s\S]*)<\/article>/.exec(article)![1];
-  writeFileSync(join(PAGES, 'long-article.html'), article.replace(/<article>[\s\S]*<\/article>/, `<article>${Array.from({ length: 10 }, () => body).join('\n')}</article>`));
+  writeFileSync(
+    join(PAGES, 'long-article.html'),
+    article.replace(/<article>[\s\S]*<\/article>/, `<article>${Array.from({ length: 10 }, () => body).join('\n')}</article>`),
+  );
   pages.push({ path: '/generated/long-article.html', kind: 'long' });
   return pages;
 }
@@ -138,7 +141,13 @@ type Page = Awaited<ReturnType<Context['newPage']>>;
  * and what their main does at once. Thread time, not wall time: on this shared machine the thread is
  * often descheduled in the middle of a page load, which is not the script's cost.
  */
-async function tracedVisit(context: Context, page: Page, url: string, scripts: string[], finished: () => Promise<boolean>): Promise<{ done: boolean; evaluated: Record<string, number> }> {
+async function tracedVisit(
+  context: Context,
+  page: Page,
+  url: string,
+  scripts: string[],
+  finished: () => Promise<boolean>,
+): Promise<{ done: boolean; evaluated: Record<string, number> }> {
   const trace = await context.newCDPSession(page);
   const events: { name: string; tdur?: number; args?: { data?: { url?: string } } }[] = [];
   trace.on('Tracing.dataCollected', (batch) => void events.push(...(batch.value as unknown as typeof events)));
@@ -182,7 +191,15 @@ async function measurePlainScripts(paths: string[]): Promise<Record<string, Reco
     for (const [index, [label, code]] of Object.entries(PLAIN_SCRIPTS).entries()) {
       const extension = resolve(PAGES, `plain-extension-${index}`);
       mkdirSync(extension, { recursive: true });
-      writeFileSync(join(extension, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'plain', version: '1', content_scripts: [{ matches: ['http://*/*'], js: ['plain.js'], run_at: 'document_idle' }] }));
+      writeFileSync(
+        join(extension, 'manifest.json'),
+        JSON.stringify({
+          manifest_version: 3,
+          name: 'plain',
+          version: '1',
+          content_scripts: [{ matches: ['http://*/*'], js: ['plain.js'], run_at: 'document_idle' }],
+        }),
+      );
       writeFileSync(join(extension, 'plain.js'), code);
       const context = await chromium.launchPersistentContext(join(PAGES, `profile-plain-${index}-${Date.now()}`), {
         executablePath: CHROMIUM_PATH,
@@ -232,7 +249,10 @@ async function measurePages(pages: { path: string; kind: PageResult['kind'] }[])
             null,
             { timeout: 30_000, polling: 50 },
           )
-          .then(() => true, () => false),
+          .then(
+            () => true,
+            () => false,
+          ),
       );
       if (!done) {
         console.error(`bench: the extension did not finish on ${path}`);
@@ -251,7 +271,10 @@ async function measurePages(pages: { path: string; kind: PageResult['kind'] }[])
         const away = performance.getEntriesByName('counterframe:away')[0] as PerformanceMark | undefined;
         const awayMs = away ? Object.values(away.detail as Record<string, number>).reduce((a, b) => a + b, 0) : null;
         const readabilityRan = away ? 'extract' in (away.detail as Record<string, number>) : false;
-        const ranges = [...(((CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>) ?? []) as Iterable<Range>), ...(((CSS.highlights.get('counterframe-critiques') as unknown as Iterable<Range>) ?? []) as Iterable<Range>)];
+        const ranges = [
+          ...((CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>) ?? []),
+          ...((CSS.highlights.get('counterframe-critiques') as unknown as Iterable<Range>) ?? []),
+        ];
         return { stages, longest, awayMs, readabilityRan, highlights: ranges.length };
       });
       // Side by side, on the same page: Readability alone, as a reading mode would run it.
@@ -268,7 +291,10 @@ async function measurePages(pages: { path: string; kind: PageResult['kind'] }[])
         await page.addScriptTag({ content: markJs });
         markJsMs = await page.evaluate(() => {
           // The same ranges, as character offsets in the body's text, which is what mark.js takes.
-          const ranges = [...(CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>), ...((CSS.highlights.get('counterframe-critiques') as unknown as Iterable<Range>) ?? [])];
+          const ranges = [
+            ...(CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>),
+            ...((CSS.highlights.get('counterframe-critiques') as unknown as Iterable<Range>) ?? []),
+          ];
           const before = document.createRange();
           const offsets = ranges.map((r) => {
             before.setStart(document.body, 0);
@@ -314,7 +340,11 @@ function scaledLibrary(factor: number): ClaimLibrary {
       Array.from({ length: factor }, (_, copy) =>
         copy === 0
           ? claim
-          : { ...claim, id: `${claim.id}-x${copy}`, triggers: claim.triggers.map((t) => t.replace(/[a-z]{3,}/g, (w) => `${w.slice(0, 3)}${copy.toString(36)}`)) },
+          : {
+              ...claim,
+              id: `${claim.id}-x${copy}`,
+              triggers: claim.triggers.map((t) => t.replace(/[a-z]{3,}/g, (w) => `${w.slice(0, 3)}${copy.toString(36)}`)),
+            },
       ),
     ),
   }));
@@ -367,9 +397,13 @@ async function main(): Promise<void> {
   const matcher = matcherScaling();
   const size = contentScriptSize();
 
-  console.log(`\n${'page'.padEnd(58)}${'hl'.padStart(4)}${'ext ms'.padStart(9)}${'long ms'.padStart(9)}${'away ms'.padStart(9)}${'readab ms'.padStart(11)}${'paint'.padStart(8)}${'mark.js'.padStart(9)}`);
+  console.log(
+    `\n${'page'.padEnd(58)}${'hl'.padStart(4)}${'ext ms'.padStart(9)}${'long ms'.padStart(9)}${'away ms'.padStart(9)}${'readab ms'.padStart(11)}${'paint'.padStart(8)}${'mark.js'.padStart(9)}`,
+  );
   for (const r of results) {
-    console.log(`${r.page.slice(0, 57).padEnd(58)}${String(r.highlights).padStart(4)}${fmt(r.extensionMs).padStart(9)}${fmt(r.longestTaskMs).padStart(9)}${fmt(r.awayMs).padStart(9)}${fmt(r.readabilityMs).padStart(11)}${fmt(r.paintMs).padStart(8)}${fmt(r.markJsMs).padStart(9)}`);
+    console.log(
+      `${r.page.slice(0, 57).padEnd(58)}${String(r.highlights).padStart(4)}${fmt(r.extensionMs).padStart(9)}${fmt(r.longestTaskMs).padStart(9)}${fmt(r.awayMs).padStart(9)}${fmt(r.readabilityMs).padStart(11)}${fmt(r.paintMs).padStart(8)}${fmt(r.markJsMs).padStart(9)}`,
+    );
   }
   const without = results.filter((r) => r.highlights === 0);
   // The issue's "page without trigger words": the gate script found none of the library's words.
@@ -382,7 +416,14 @@ async function main(): Promise<void> {
     pages: results.length,
     withoutTriggerWords: {
       count: noTrigger.length,
-      extensionMs: { median: median(ratios(noTrigger, (r) => r.extensionMs)), p95: quantile(ratios(noTrigger, (r) => r.extensionMs), 0.95), max: Math.max(...ratios(noTrigger, (r) => r.extensionMs)) },
+      extensionMs: {
+        median: median(ratios(noTrigger, (r) => r.extensionMs)),
+        p95: quantile(
+          ratios(noTrigger, (r) => r.extensionMs),
+          0.95,
+        ),
+        max: Math.max(...ratios(noTrigger, (r) => r.extensionMs)),
+      },
       // The issue's measure for these pages: Readability's parse() alone, without the clone.
       ratioToReadabilityParse: { median: median(ratios(noTrigger, (r) => r.extensionMs / r.readabilityParseMs)), target: 0.1 },
       ratioToReadability: { median: median(ratios(noTrigger, (r) => r.extensionMs / r.readabilityMs)) },
@@ -390,7 +431,10 @@ async function main(): Promise<void> {
       plainScripts: Object.fromEntries(
         Object.entries(plain).map(([label, times]) => [
           label,
-          { ms: median(Object.values(times)), ratioToReadabilityParse: median(ratios(noTrigger, (r) => (times[r.page] === undefined ? null : times[r.page] / r.readabilityParseMs))) },
+          {
+            ms: median(Object.values(times)),
+            ratioToReadabilityParse: median(ratios(noTrigger, (r) => (times[r.page] === undefined ? null : times[r.page] / r.readabilityParseMs))),
+          },
         ]),
       ),
     },
@@ -405,29 +449,71 @@ async function main(): Promise<void> {
       ratioToReadability: { median: median(ratios(withMatches, (r) => r.extensionMs / r.readabilityMs)), target: 1.25 },
       paintToMarkJs: { median: median(ratios(withMatches, (r) => (r.markJsMs ? r.paintMs! / r.markJsMs : null))), target: 0.5 },
     },
-    longestTaskMs: { median: median(ratios(results, (r) => r.longestTaskMs)), p95: quantile(ratios(results, (r) => r.longestTaskMs), 0.95), max: Math.max(...ratios(results, (r) => r.longestTaskMs)), target: 50 },
+    longestTaskMs: {
+      median: median(ratios(results, (r) => r.longestTaskMs)),
+      p95: quantile(
+        ratios(results, (r) => r.longestTaskMs),
+        0.95,
+      ),
+      max: Math.max(...ratios(results, (r) => r.longestTaskMs)),
+      target: 50,
+    },
     awayMs: { median: median(ratios(results, (r) => r.awayMs)), max: Math.max(...ratios(results, (r) => r.awayMs)) },
-    readabilityMs: { median: median(ratios(results, (r) => r.readabilityMs)), p90: quantile(ratios(results, (r) => r.readabilityMs), 0.9), max: Math.max(...ratios(results, (r) => r.readabilityMs)) },
-    readabilityParseMs: { median: median(ratios(results, (r) => r.readabilityParseMs)), p90: quantile(ratios(results, (r) => r.readabilityParseMs), 0.9), max: Math.max(...ratios(results, (r) => r.readabilityParseMs)) },
+    readabilityMs: {
+      median: median(ratios(results, (r) => r.readabilityMs)),
+      p90: quantile(
+        ratios(results, (r) => r.readabilityMs),
+        0.9,
+      ),
+      max: Math.max(...ratios(results, (r) => r.readabilityMs)),
+    },
+    readabilityParseMs: {
+      median: median(ratios(results, (r) => r.readabilityParseMs)),
+      p90: quantile(
+        ratios(results, (r) => r.readabilityParseMs),
+        0.9,
+      ),
+      max: Math.max(...ratios(results, (r) => r.readabilityParseMs)),
+    },
     matcher: { ...matcher, ratio100xTo1x: matcher.libraryMs['100x'] / matcher.libraryMs['1x'], target: 3 },
     contentScript: { ...size, targetBytes: 80 * 1024 },
   };
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   console.log(`\nTargets (ratios from this run):`);
   const noTriggerRatio = summary.withoutTriggerWords.ratioToReadabilityParse.median;
-  console.log(`  pages without trigger words (${noTrigger.length}): extension / Readability's parse, median ${fmt(noTriggerRatio)} (target <= 0.10): ${verdict(noTriggerRatio <= 0.1)}; Readability ran on ${summary.withoutTriggerWords.readabilityRan} of them; / clone + parse, median ${fmt(summary.withoutTriggerWords.ratioToReadability.median)}`);
-  console.log(`    for scale, the extension's own gate script costs ${fmt(summary.withoutTriggerWords.extensionMs.median)} ms median there; plain content scripts on the same pages:`);
+  console.log(
+    `  pages without trigger words (${noTrigger.length}): extension / Readability's parse, median ${fmt(noTriggerRatio)} (target <= 0.10): ${verdict(noTriggerRatio <= 0.1)}; Readability ran on ${summary.withoutTriggerWords.readabilityRan} of them; / clone + parse, median ${fmt(summary.withoutTriggerWords.ratioToReadability.median)}`,
+  );
+  console.log(
+    `    for scale, the extension's own gate script costs ${fmt(summary.withoutTriggerWords.extensionMs.median)} ms median there; plain content scripts on the same pages:`,
+  );
   for (const [label, { ms, ratioToReadabilityParse }] of Object.entries(summary.withoutTriggerWords.plainScripts)) {
     console.log(`      ${label}: ${fmt(ms)} ms median, ${fmt(ratioToReadabilityParse)} x Readability's parse`);
   }
-  console.log(`  pages with some trigger words but no match (${without.length - noTrigger.length} more): the reader loaded, and the gate away from the page let Readability run on ${summary.withoutMatches.readabilityRan}; all pages without highlights: median ${fmt(summary.withoutMatches.ratioToReadability.median)} x Readability`);
-  console.log(`  pages with matches: extension / Readability, median ${fmt(summary.withMatches.ratioToReadability.median)} (target <= 1.25): ${verdict(summary.withMatches.ratioToReadability.median <= 1.25)}`);
-  console.log(`  painting / mark.js on the same ranges, median ${fmt(summary.withMatches.paintToMarkJs.median)} (target <= 0.5): ${verdict(summary.withMatches.paintToMarkJs.median <= 0.5)}`);
-  console.log(`  longest task of the extension: median ${fmt(summary.longestTaskMs.median)} ms, p95 ${fmt(summary.longestTaskMs.p95)} ms, max ${fmt(summary.longestTaskMs.max)} ms (target <= 50 ms): ${verdict(summary.longestTaskMs.max <= 50)}`);
-  console.log(`  matcher at 100x the library / 1x: ${fmt(summary.matcher.ratio100xTo1x)} (target <= 3): ${verdict(summary.matcher.ratio100xTo1x <= 3)}; by article length ${JSON.stringify(Object.fromEntries(Object.entries(matcher.lengthMs).map(([k, v]) => [k, Number(v.toFixed(2))])))} ms`);
-  console.log(`  content script: ${(size.bytes / 1024).toFixed(1)} KB minified, ${(size.gzipBytes / 1024).toFixed(1)} KB gzipped (target <= 80 KB): ${verdict(size.bytes <= 80 * 1024)}`);
-  console.log(`  reading away from the page (offscreen document: parse, gate, Readability, matching): median ${fmt(summary.awayMs.median)} ms, max ${fmt(summary.awayMs.max)} ms, none of it on the page's main thread`);
-  console.log(`  for scale, Readability here: clone + parse median ${fmt(summary.readabilityMs.median)} ms, p90 ${fmt(summary.readabilityMs.p90)} ms, max ${fmt(summary.readabilityMs.max)} ms; parse alone median ${fmt(summary.readabilityParseMs.median)} ms, p90 ${fmt(summary.readabilityParseMs.p90)} ms, max ${fmt(summary.readabilityParseMs.max)} ms`);
+  console.log(
+    `  pages with some trigger words but no match (${without.length - noTrigger.length} more): the reader loaded, and the gate away from the page let Readability run on ${summary.withoutMatches.readabilityRan}; all pages without highlights: median ${fmt(summary.withoutMatches.ratioToReadability.median)} x Readability`,
+  );
+  console.log(
+    `  pages with matches: extension / Readability, median ${fmt(summary.withMatches.ratioToReadability.median)} (target <= 1.25): ${verdict(summary.withMatches.ratioToReadability.median <= 1.25)}`,
+  );
+  console.log(
+    `  painting / mark.js on the same ranges, median ${fmt(summary.withMatches.paintToMarkJs.median)} (target <= 0.5): ${verdict(summary.withMatches.paintToMarkJs.median <= 0.5)}`,
+  );
+  console.log(
+    `  longest task of the extension: median ${fmt(summary.longestTaskMs.median)} ms, p95 ${fmt(summary.longestTaskMs.p95)} ms, max ${fmt(summary.longestTaskMs.max)} ms (target <= 50 ms): ${verdict(summary.longestTaskMs.max <= 50)}`,
+  );
+  console.log(
+    `  matcher at 100x the library / 1x: ${fmt(summary.matcher.ratio100xTo1x)} (target <= 3): ${verdict(summary.matcher.ratio100xTo1x <= 3)}; by article length ${JSON.stringify(Object.fromEntries(Object.entries(matcher.lengthMs).map(([k, v]) => [k, Number(v.toFixed(2))])))} ms`,
+  );
+  console.log(
+    `  content script: ${(size.bytes / 1024).toFixed(1)} KB minified, ${(size.gzipBytes / 1024).toFixed(1)} KB gzipped (target <= 80 KB): ${verdict(size.bytes <= 80 * 1024)}`,
+  );
+  console.log(
+    `  reading away from the page (offscreen document: parse, gate, Readability, matching): median ${fmt(summary.awayMs.median)} ms, max ${fmt(summary.awayMs.max)} ms, none of it on the page's main thread`,
+  );
+  console.log(
+    `  for scale, Readability here: clone + parse median ${fmt(summary.readabilityMs.median)} ms, p90 ${fmt(summary.readabilityMs.p90)} ms, max ${fmt(summary.readabilityMs.max)} ms; parse alone median ${fmt(summary.readabilityParseMs.median)} ms, p90 ${fmt(summary.readabilityParseMs.p90)} ms, max ${fmt(summary.readabilityParseMs.max)} ms`,
+  );
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify({ summary, pages: results }, null, 2)}\n`);
   console.log(`\nWrote ${OUT}/bench.json`);

@@ -32,7 +32,10 @@ async function main(): Promise<void> {
     const elapsed = Date.now() - started;
     const painted: Painted[] = await page.evaluate(() =>
       (['uses', 'critiques'] as const).flatMap((stance) =>
-        [...((CSS.highlights.get(`counterframe-${stance}`) as unknown as Iterable<Range>) ?? [])].map((r) => ({ stance, passage: r.toString().replace(/\s+/g, ' ') })),
+        [...((CSS.highlights.get(`counterframe-${stance}`) as unknown as Iterable<Range>) ?? [])].map((r) => ({
+          stance,
+          passage: r.toString().replace(/\s+/g, ' '),
+        })),
       ),
     );
     mkdirSync(OUT, { recursive: true });

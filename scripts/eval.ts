@@ -25,7 +25,9 @@ const rows: [string, (s: Scores) => string, string][] = [
   ['false positives on none', (s) => pct(s.noneFlagged), `<= ${100 * TARGETS.noneFlagged}%`],
 ];
 
-console.log(`${file}: ${passages.length} passages (${count('uses')} uses, ${count('critiques')} critiques, ${count('none')} none; ${passages.filter((p) => p.lang === 'zh').length} in Chinese)\n`);
+console.log(
+  `${file}: ${passages.length} passages (${count('uses')} uses, ${count('critiques')} critiques, ${count('none')} none; ${passages.filter((p) => p.lang === 'zh').length} in Chinese)\n`,
+);
 console.log(`${''.padEnd(28)}${'Counterframe'.padStart(13)}${'naive'.padStart(10)}   target`);
 for (const [label, value, target] of rows) console.log(`${label.padEnd(28)}${value(counterframe).padStart(13)}${value(naive).padStart(10)}   ${target}`);
 console.log('\n(naive baseline: any trigger pattern anywhere = uses)');

@@ -1,5 +1,5 @@
 /**
- * `npm run test:all`: every test there is. Type check, then the build, then the unit, DOM and
+ * `npm run test:all`: every test there is. Type check and lint, then the build, then the unit, DOM and
  * end-to-end suites (the e2e ones in real Chromium and Firefox, installed with apt-get when missing).
  * Ends with one plain line, "N passed, N failed", that CI reads.
  */
@@ -20,6 +20,7 @@ function step(label: string, command: string, args: string[]): void {
 ensureBrowsers();
 step('generated types', 'npx', ['wxt', 'prepare']);
 step('type check', 'npx', ['tsc', '--noEmit', '-p', '.']);
+step('lint', 'npm', ['run', 'lint']);
 step('build', 'npm', ['run', 'build']);
 mkdirSync('.tmp', { recursive: true });
 const results = '.tmp/vitest-results.json';

@@ -2,8 +2,8 @@ import '../../src/ui/extension-pages.css';
 import { browser } from 'wxt/browser';
 import { bundledLibrary } from '../../src/claims/library';
 import { inBrowserLanguage } from '../../src/platform/i18n-browser';
-import type { Message } from '../../src/protocol/messages';
 import { renderOptions, type OptionsDeps } from '../../src/options/options';
+import { sender } from '../../src/protocol/replies';
 import { packsItem, settingsItem } from '../../src/settings/store';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
@@ -13,7 +13,7 @@ const settings = settingsItem();
 const deps: OptionsDeps = {
   t: inBrowserLanguage,
   frames: bundledLibrary.frames.map((f) => ({ id: f.id, name: f.name })),
-  send: (message: Message) => browser.runtime.sendMessage(message),
+  send: sender((message) => browser.runtime.sendMessage(message)),
   download: (name, text) => {
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

@@ -45,7 +45,7 @@ export async function launchChromium(options: { headless?: boolean; profile?: st
   };
 }
 
-export const FIREFOX_ADDON_ID = 'counterframe@counterframe.invalid';
+const FIREFOX_ADDON_ID = 'counterframe@counterframe.invalid';
 /** Fixed so that tests can open the extension's pages at moz-extension://<uuid>/. */
 export const FIREFOX_ADDON_UUID = '6b1d3c3e-2f4a-4d51-9a57-3c0f2a7e9b10';
 

@@ -33,7 +33,8 @@ export function readLabelled(file: string): LabelledPassage[] {
     .filter((line) => line.trim() !== '')
     .map((line, i) => {
       const row = JSON.parse(line) as LabelledPassage;
-      if (!['uses', 'critiques', 'none'].includes(row.label) || typeof row.text !== 'string') throw new Error(`${file}:${i + 1}: a row needs a label and a text`);
+      if (!['uses', 'critiques', 'none'].includes(row.label) || typeof row.text !== 'string')
+        throw new Error(`${file}:${i + 1}: a row needs a label and a text`);
       return row;
     });
 }

@@ -1,8 +1,15 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
 
 export interface StaticServer {
   origin: string;
@@ -14,9 +21,11 @@ export interface StaticServer {
  * pages. `mounts` maps a URL prefix ("/corpus/") to a folder; `headers` are sent with every file.
  */
 export async function serveFolders(mounts: Record<string, string>, headers: Record<string, string> = {}): Promise<StaticServer> {
-  const server: Server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const prefix = Object.keys(mounts).sort((a, b) => b.length - a.length).find((p) => path.startsWith(p));
+    const prefix = Object.keys(mounts)
+      .sort((a, b) => b.length - a.length)
+      .find((p) => path.startsWith(p));
     if (!prefix) return void res.writeHead(404).end('not found');
     const root = resolve(mounts[prefix]);
     const file = normalize(join(root, path.slice(prefix.length)));
@@ -27,7 +36,8 @@ export async function serveFolders(mounts: Record<string, string>, headers: Reco
     } catch {
       res.writeHead(404).end('not found');
     }
-  });
+  };
+  const server: Server = createServer((req, res) => void serve(req, res));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('the test server has no port');

@@ -37,16 +37,38 @@ function counterpointItem(doc: Document, point: CounterpointView, t: Translate):
 
 function section(doc: Document, heading: string, points: CounterpointView[], t: Translate): HTMLElement | null {
   if (points.length === 0) return null;
-  return el(doc, 'section', {}, [el(doc, 'h3', {}, [heading]), el(doc, 'ul', {}, points.map((p) => counterpointItem(doc, p, t)))]);
+  return el(doc, 'section', {}, [
+    el(doc, 'h3', {}, [heading]),
+    el(
+      doc,
+      'ul',
+      {},
+      points.map((p) => counterpointItem(doc, p, t)),
+    ),
+  ]);
 }
 
 const GAP = 8;
 
 const HOST_STYLE: [string, string][] = [
-  ['display', 'block'], ['position', 'absolute'], ['z-index', '2147483647'], ['visibility', 'visible'],
-  ['opacity', '1'], ['transform', 'none'], ['filter', 'none'], ['clip-path', 'none'], ['margin', '0'],
-  ['padding', '0'], ['border', '0'], ['height', 'auto'], ['min-height', '0'], ['max-height', 'none'],
-  ['min-width', '0'], ['max-width', 'none'], ['pointer-events', 'auto'], ['contain', 'none'],
+  ['display', 'block'],
+  ['position', 'absolute'],
+  ['z-index', '2147483647'],
+  ['visibility', 'visible'],
+  ['opacity', '1'],
+  ['transform', 'none'],
+  ['filter', 'none'],
+  ['clip-path', 'none'],
+  ['margin', '0'],
+  ['padding', '0'],
+  ['border', '0'],
+  ['height', 'auto'],
+  ['min-height', '0'],
+  ['max-height', 'none'],
+  ['min-width', '0'],
+  ['max-width', 'none'],
+  ['pointer-events', 'auto'],
+  ['contain', 'none'],
 ];
 
 /** The card never shrinks below this to fit beside a passage; it may then overlap it instead. */
@@ -90,10 +112,7 @@ export function openCard(doc: Document, anchor: () => DOMRect, view: CardView, o
   const headingId = 'counterframe-card-title';
   const close = el(doc, 'button', { type: 'button', class: 'close', 'aria-label': t('cardClose') }, ['×']);
   const dialog = el(doc, 'div', { role: 'dialog', 'aria-labelledby': headingId, tabindex: '-1', class: `card ${view.stance}` }, [
-    el(doc, 'header', {}, [
-      el(doc, 'h2', { id: headingId }, [t(view.stance === 'uses' ? 'cardTitleUses' : 'cardTitleCritiques')]),
-      close,
-    ]),
+    el(doc, 'header', {}, [el(doc, 'h2', { id: headingId }, [t(view.stance === 'uses' ? 'cardTitleUses' : 'cardTitleCritiques')]), close]),
     ...view.claims.map((claim) =>
       el(doc, 'section', { class: 'claim' }, [
         el(doc, 'p', { class: 'frame' }, [claim.frameName]),

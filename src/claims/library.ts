@@ -1,4 +1,4 @@
-import type { ClaimLibrary, Counterpoint, Cues, Frame } from './types';
+import type { ClaimLibrary, Counterpoint, Frame } from './types';
 import counterpoints from './counterpoints.json';
 import cues from './cues.json';
 import armsRace from './frames/arms-race.json';
@@ -29,5 +29,5 @@ export const BUNDLED_FRAME_FILES: Record<string, unknown> = {
 export const bundledLibrary: ClaimLibrary = {
   frames: Object.values(BUNDLED_FRAME_FILES) as Frame[],
   counterpoints: counterpoints as Counterpoint[],
-  cues: cues as Cues,
+  cues: cues,
 };

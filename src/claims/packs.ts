@@ -6,14 +6,18 @@ import { checkShape, CounterpointsSchema, FrameSchema, Id } from './schema';
 import type { ClaimLibrary, Counterpoint, Frame } from './types';
 
 /**
- * A claim pack: frames (with their claims and examples) and counterpoints a curator wrote, imported
- * by the reader beside the bundled library. Packs use the bundled cues (contexts, critique words).
+ * A claim pack as stored once imported: frames (with their claims and examples) and counterpoints a
+ * curator wrote, beside the bundled library. Packs use the bundled cues (contexts, critique words).
  */
-export interface ClaimPack {
-  id: string;
-  name: string;
-  frames: Frame[];
-  counterpoints: Counterpoint[];
+const StoredPackSchema = v.strictObject({ id: Id, name: v.string(), frames: v.array(FrameSchema), counterpoints: CounterpointsSchema });
+
+export type ClaimPack = v.InferOutput<typeof StoredPackSchema>;
+
+/** Stored packs, checked again where they cross to another context (the offscreen document); throws, naming the fault, where one does not fit. */
+export function storedPacks(data: unknown[]): ClaimPack[] {
+  const result = v.safeParse(v.array(StoredPackSchema), data);
+  if (!result.success) throw new Error(`stored claim packs do not fit: ${result.issues.map((i) => i.message).join('; ')}`);
+  return result.output;
 }
 
 export const PACK_FORMAT = 'counterframe-claim-pack';
@@ -92,12 +96,12 @@ export function checkPack(text: string, installed: ClaimPack[], base: ClaimLibra
   if (shapes.length > 0) return { ok: false, problems: shapes.map(formatProblem) };
   const pack: ClaimPack = { id: head.value.id, name: head.value.name, frames: frames.map((f) => f.value!), counterpoints: counterpoints.value! };
   // Lint the pack as part of the library it joins: clashing ids and dangling references show up there.
-  const joins = libraryWith(installed.filter((p) => p.id !== pack.id), base);
+  const joins = libraryWith(
+    installed.filter((p) => p.id !== pack.id),
+    base,
+  );
   const problems = lintLibrary({
-    frames: [
-      ...joins.frames.map((f) => ({ file: `installed frame "${f.id}"`, data: f })),
-      ...pack.frames.map((f, i) => ({ file: `frames.${i}`, data: f })),
-    ],
+    frames: [...joins.frames.map((f) => ({ file: `installed frame "${f.id}"`, data: f })), ...pack.frames.map((f, i) => ({ file: `frames.${i}`, data: f }))],
     counterpoints: { file: 'counterpoints', data: [...joins.counterpoints, ...pack.counterpoints] },
     cues: { file: 'installed cues', data: joins.cues },
   });

@@ -2,7 +2,11 @@ import * as v from 'valibot';
 import { parsePattern, PatternError } from '../match/pattern';
 import type { ClaimLibrary, Counterpoint, Cues, Frame } from './types';
 
-export const Id = v.pipe(v.string(), v.maxLength(64, 'must be at most 64 characters'), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by "-"'));
+export const Id = v.pipe(
+  v.string(),
+  v.maxLength(64, 'must be at most 64 characters'),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by "-"'),
+);
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
 
 const PatternText = v.pipe(
@@ -18,11 +22,7 @@ const PatternText = v.pipe(
   }),
 );
 
-const HttpUrl = v.pipe(
-  v.string(),
-  v.url('must be a full URL'),
-  v.regex(/^https?:\/\//i, 'must be an http(s) link'),
-);
+const HttpUrl = v.pipe(v.string(), v.url('must be a full URL'), v.regex(/^https?:\/\//i, 'must be an http(s) link'));
 
 const SourceSchema = v.strictObject({
   title: Text(300),
@@ -35,7 +35,7 @@ const SourceSchema = v.strictObject({
 
 const Example = Text(600);
 
-const ClaimSchema = v.strictObject({
+export const ClaimSchema = v.strictObject({
   id: Id,
   says: Text(200),
   triggers: v.pipe(v.array(PatternText), v.minLength(1, 'needs at least one trigger')),

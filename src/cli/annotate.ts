@@ -50,7 +50,10 @@ function main(argv: string[]): number {
     args = parseArgs(argv);
     const text = readText(args.file);
     if (args.sentences) {
-      const results = analyzeLines(text.split(/\r?\n/).filter((line, i, all) => line !== '' || i < all.length - 1), compileLibrary(bundledLibrary));
+      const results = analyzeLines(
+        text.split(/\r?\n/).filter((line, i, all) => line !== '' || i < all.length - 1),
+        compileLibrary(bundledLibrary),
+      );
       process.stdout.write(args.json ? results.map((r) => JSON.stringify(r)).join('\n') + (results.length ? '\n' : '') : formatLines(results));
     } else {
       const report = reportPage(text);

@@ -15,13 +15,19 @@ export function readLibraryDir(dir: string): { files?: LibraryFiles; problems: P
     try {
       return JSON.parse(readFileSync(join(dir, file), 'utf8'));
     } catch (error) {
-      problems.push({ file, field: '(file)', message: error instanceof SyntaxError ? `is not valid JSON: ${error.message}` : `cannot be read: ${(error as Error).message}` });
+      problems.push({
+        file,
+        field: '(file)',
+        message: error instanceof SyntaxError ? `is not valid JSON: ${error.message}` : `cannot be read: ${(error as Error).message}`,
+      });
       return undefined;
     }
   };
   let frameNames: string[] = [];
   try {
-    frameNames = readdirSync(join(dir, 'frames')).filter((n) => n.endsWith('.json')).sort();
+    frameNames = readdirSync(join(dir, 'frames'))
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch (error) {
     problems.push({ file: 'frames/', field: '(folder)', message: `cannot be read: ${(error as Error).message}` });
   }

@@ -20,7 +20,10 @@ function tally(matches: Match[]): string {
 
 /** The human-readable report of `annotate FILE.html`. */
 export function formatReport(report: PageReport): string {
-  const lines = [`${report.title || '(untitled)'}`, report.readerable ? 'Reads as an article.' : 'Does not read as an article: the extension would leave it alone.'];
+  const lines = [
+    `${report.title || '(untitled)'}`,
+    report.readerable ? 'Reads as an article.' : 'Does not read as an article: the extension would leave it alone.',
+  ];
   lines.push(tally(report.matches));
   for (const match of report.matches) lines.push(describe(match));
   return `${lines.join('\n')}\n`;

@@ -55,7 +55,13 @@ function gateWordsOf(sources: string[]): GateWords {
     }
   }
   const sorted = (set: Set<string>) => [...set].sort();
-  return { exact: sorted(words.exact), prefixes: sorted(words.prefixes), cased: sorted(words.cased), casedPrefixes: sorted(words.casedPrefixes), han: sorted(words.han) };
+  return {
+    exact: sorted(words.exact),
+    prefixes: sorted(words.prefixes),
+    cased: sorted(words.cased),
+    casedPrefixes: sorted(words.casedPrefixes),
+    han: sorted(words.han),
+  };
 }
 
 const WORD_CHAR = '[A-Za-z0-9]';
@@ -76,7 +82,7 @@ function spellingsOf(ch: string): string[] {
     }
   }
   // A straight apostrophe stands for a curly one too: the scan straightens them.
-  return [ch, ...(ch === "'" ? ['’'] : casesOf.get(ch) ?? [])];
+  return [ch, ...(ch === "'" ? ['’'] : (casesOf.get(ch) ?? []))];
 }
 
 /**
@@ -144,7 +150,10 @@ function wordsPattern(words: GateWords): string {
   const exact = [...words.exact.map((entry) => entryPieces(entry, false)), ...words.cased.map((entry) => entryPieces(entry, true))];
   const prefixes = [...words.prefixes.map((entry) => entryPieces(entry, false)), ...words.casedPrefixes.map((entry) => entryPieces(entry, true))];
   // Every whole word ends where a word may (one test for them all), and a prefix anywhere.
-  const latin = [...(exact.length > 0 ? [`${treePattern(pieceTree(exact, false))}(?!${WORD_CHAR})`] : []), ...(prefixes.length > 0 ? [treePattern(pieceTree(prefixes, true))] : [])];
+  const latin = [
+    ...(exact.length > 0 ? [`${treePattern(pieceTree(exact, false))}(?!${WORD_CHAR})`] : []),
+    ...(prefixes.length > 0 ? [treePattern(pieceTree(prefixes, true))] : []),
+  ];
   // Chinese words stand anywhere, as in the scan, so one that holds another adds nothing.
   const han = words.han.filter((seq) => !words.han.some((other) => other !== seq && seq.includes(other)));
   // One test of the word's start for all the words (twice as fast in V8 as one for each).
@@ -161,7 +170,7 @@ function wordsPattern(words: GateWords): string {
 function mentionsOf(claims: GateData['claims']): string[] | null {
   if (claims.some((c) => c.needs.length === 0)) return null;
   const chosen: string[] = [];
-  for (let left = claims.map((c) => c.needs); left.length > 0; ) {
+  for (let left = claims.map((c) => c.needs); left.length > 0;) {
     const counts = new Map<string, number>();
     for (const needs of left) for (const name of new Set(needs)) counts.set(name, (counts.get(name) ?? 0) + 1);
     const [best] = [...counts].reduce((a, b) => (b[1] > a[1] || (b[1] === a[1] && b[0] < a[0]) ? b : a));

@@ -3,11 +3,7 @@ import type { GateData } from '../gate/scan';
 import { gateDataOf } from '../gate/words';
 import { PatternIndex } from './pattern-index';
 
-export type Cue =
-  | { kind: 'trigger'; claim: number }
-  | { kind: 'context'; name: string }
-  | { kind: 'critique' }
-  | { kind: 'other-sense' };
+export type Cue = { kind: 'trigger'; claim: number } | { kind: 'context'; name: string } | { kind: 'critique' } | { kind: 'other-sense' };
 
 export interface CompiledClaim {
   frame: Frame;

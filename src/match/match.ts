@@ -81,9 +81,7 @@ export const CONTEXT_WINDOW = 2;
  * it, and when it is not part of another sense of the words ("the human race").
  */
 export function matchPassages(compiled: CompiledLibrary, passages: Passage[]): Match[] {
-  const readings = passages.flatMap((passage) =>
-    splitSentences(passage.text).map((span) => ({ passage, reading: readSentence(compiled, passage, span) })),
-  );
+  const readings = passages.flatMap((passage) => splitSentences(passage.text).map((span) => ({ passage, reading: readSentence(compiled, passage, span) })));
   const matches: Match[] = [];
   readings.forEach(({ passage, reading }, i) => {
     const near = new Set<string>();

@@ -20,9 +20,7 @@ export interface Atom {
   cased: boolean;
 }
 
-export type Step =
-  | { kind: 'words'; alternatives: Atom[][]; optional: boolean }
-  | { kind: 'gap'; max: number };
+export type Step = { kind: 'words'; alternatives: Atom[][]; optional: boolean } | { kind: 'gap'; max: number };
 
 export interface Pattern {
   source: string;
@@ -57,24 +55,27 @@ export function parsePattern(source: string): Pattern {
   if (source.length > PATTERN_LIMITS.length) {
     throw new PatternError(`"${source.slice(0, 40)}…" is longer than ${PATTERN_LIMITS.length} characters`);
   }
-  const steps: Step[] = source.trim().split(/\s+/).map((part): Step => {
-    const gap = /^~(\d+)$/.exec(part);
-    if (gap) {
-      const max = Number(gap[1]);
-      if (max < 1 || max > PATTERN_LIMITS.gap) {
-        throw new PatternError(`"${source}": a gap is ~1 to ~${PATTERN_LIMITS.gap}, not ${part}`);
+  const steps: Step[] = source
+    .trim()
+    .split(/\s+/)
+    .map((part): Step => {
+      const gap = /^~(\d+)$/.exec(part);
+      if (gap) {
+        const max = Number(gap[1]);
+        if (max < 1 || max > PATTERN_LIMITS.gap) {
+          throw new PatternError(`"${source}": a gap is ~1 to ~${PATTERN_LIMITS.gap}, not ${part}`);
+        }
+        return { kind: 'gap', max };
       }
-      return { kind: 'gap', max };
-    }
-    const optional = part.endsWith('?') && part.length > 1;
-    const body = optional ? part.slice(0, -1) : part;
-    const alternatives = body.split('|');
-    if (alternatives.some((a) => a === '')) throw new PatternError(`"${source}": "${part}" has an empty alternative`);
-    if (alternatives.length > PATTERN_LIMITS.alternatives) {
-      throw new PatternError(`"${source}": "${part}" has more than ${PATTERN_LIMITS.alternatives} alternatives`);
-    }
-    return { kind: 'words', alternatives: alternatives.map((a) => parseAtoms(a, source)), optional };
-  });
+      const optional = part.endsWith('?') && part.length > 1;
+      const body = optional ? part.slice(0, -1) : part;
+      const alternatives = body.split('|');
+      if (alternatives.some((a) => a === '')) throw new PatternError(`"${source}": "${part}" has an empty alternative`);
+      if (alternatives.length > PATTERN_LIMITS.alternatives) {
+        throw new PatternError(`"${source}": "${part}" has more than ${PATTERN_LIMITS.alternatives} alternatives`);
+      }
+      return { kind: 'words', alternatives: alternatives.map((a) => parseAtoms(a, source)), optional };
+    });
   if (steps.length > PATTERN_LIMITS.steps) throw new PatternError(`"${source}" has more than ${PATTERN_LIMITS.steps} words`);
   const first = steps[0];
   if (first.kind !== 'words' || first.optional) throw new PatternError(`"${source}" must start with a required word`);

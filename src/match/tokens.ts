@@ -29,4 +29,3 @@ export function tokenize(text: string, base = 0): Token[] {
   }
   return tokens;
 }
-

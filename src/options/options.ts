@@ -1,5 +1,5 @@
 import type { MessageKey, Translate } from '../platform/i18n';
-import type { ImportReply, Message } from '../protocol/messages';
+import type { ImportReply, Send } from '../protocol/replies';
 import { exportSettings, type Settings } from '../settings/settings';
 import { normalizeSite } from '../settings/site-rules';
 import { el } from '../ui/dom';
@@ -25,7 +25,7 @@ export interface OptionsDeps {
   t: Translate;
   /** The bundled library's frames (a pack's frames come with the pack). */
   frames: FrameName[];
-  send: (message: Message) => Promise<unknown>;
+  send: Send;
   /** Offers a file for download. */
   download: (name: string, text: string) => void;
   /** The last import's outcome for each kind of file, kept by the page across re-renders. */
@@ -46,7 +46,7 @@ function fileImport(
   deps: OptionsDeps,
   kind: 'settings' | 'pack',
   labels: { choose: MessageKey; done: MessageKey; refused: MessageKey },
-  message: (text: string) => Message,
+  message: (text: string) => { type: 'settings:import' | 'packs:import'; text: string },
 ): HTMLElement[] {
   const doc = root.ownerDocument;
   const { t } = deps;
@@ -62,13 +62,15 @@ function fileImport(
       result.append(ul);
     }
   }
-  file.addEventListener('change', async () => {
-    const chosen = file.files?.[0];
-    if (!chosen) return;
-    const reply = (await deps.send(message(await chosen.text()))) as ImportReply;
+  const importChosen = async (chosen: File) => {
+    const reply: ImportReply = await deps.send(message(await chosen.text()));
     deps.state.notices[kind] = reply.ok ? { text: t(labels.done), problems: [] } : { text: t(labels.refused), problems: reply.problems };
     // A refused file changes nothing in storage, so no re-render comes from there: show the result now.
     deps.refresh();
+  };
+  file.addEventListener('change', () => {
+    const chosen = file.files?.[0];
+    if (chosen) void importChosen(chosen);
   });
   return [label, file, result];
 }
@@ -85,7 +87,10 @@ export function renderOptions(root: HTMLElement, settings: Settings, packs: Pack
   // Where it runs
   const where = el(doc, 'section', { 'aria-labelledby': 'where' });
   where.append(el(doc, 'h2', { id: 'where' }, t('optionsWhere')));
-  for (const [value, key] of [['everywhere', 'optionsDefaultEverywhere'], ['only-enabled', 'optionsDefaultOnlyEnabled']] as const) {
+  for (const [value, key] of [
+    ['everywhere', 'optionsDefaultEverywhere'],
+    ['only-enabled', 'optionsDefaultOnlyEnabled'],
+  ] as const) {
     const radio = el(doc, 'input', { type: 'radio', name: 'default', id: `default-${value}`, value });
     radio.checked = settings.sites.default === value;
     radio.addEventListener('change', () => void deps.send({ type: 'settings:patch', patch: { siteDefault: value } }));
@@ -114,7 +119,10 @@ export function renderOptions(root: HTMLElement, settings: Settings, packs: Pack
   form.append(inputLabel, input, on, off);
   where.append(form, error);
 
-  for (const [list, key, id] of [[settings.sites.enabled, 'optionsEnabledSites', 'enabled-sites'], [settings.sites.disabled, 'optionsDisabledSites', 'disabled-sites']] as const) {
+  for (const [list, key, id] of [
+    [settings.sites.enabled, 'optionsEnabledSites', 'enabled-sites'],
+    [settings.sites.disabled, 'optionsDisabledSites', 'disabled-sites'],
+  ] as const) {
     where.append(el(doc, 'h3', { id: `${id}-title` }, t(key)));
     const ul = el(doc, 'ul', { id, 'aria-labelledby': `${id}-title` });
     if (list.length === 0) ul.append(el(doc, 'li', { class: 'empty' }, t('optionsNoSites')));
@@ -158,7 +166,10 @@ export function renderOptions(root: HTMLElement, settings: Settings, packs: Pack
   exportButton.addEventListener('click', () => deps.download('counterframe-settings.json', exportSettings(settings)));
   backup.append(
     exportButton,
-    ...fileImport(root, deps, 'settings', { choose: 'optionsImport', done: 'optionsImported', refused: 'optionsImportRefused' }, (text) => ({ type: 'settings:import', text })),
+    ...fileImport(root, deps, 'settings', { choose: 'optionsImport', done: 'optionsImported', refused: 'optionsImportRefused' }, (text) => ({
+      type: 'settings:import',
+      text,
+    })),
   );
   root.append(backup);
 
@@ -176,7 +187,10 @@ export function renderOptions(root: HTMLElement, settings: Settings, packs: Pack
   }
   library.append(
     list,
-    ...fileImport(root, deps, 'pack', { choose: 'optionsImportPack', done: 'optionsPackImported', refused: 'optionsPackRefused' }, (text) => ({ type: 'packs:import', text })),
+    ...fileImport(root, deps, 'pack', { choose: 'optionsImportPack', done: 'optionsPackImported', refused: 'optionsPackRefused' }, (text) => ({
+      type: 'packs:import',
+      text,
+    })),
   );
   root.append(library);
 }

@@ -99,7 +99,18 @@ export function createPageController(doc: Document, url: string, deps: Controlle
         highlighting?.stop();
         highlighting = null;
       } else if (highlighting) highlighting.update(view());
-      else highlighting = showHighlights(doc, reading.articleText, reading.matches, reading.cards, view(), deps.t, (key) => deps.onNotFraming?.(key), measure, anchored);
+      else
+        highlighting = showHighlights(
+          doc,
+          reading.articleText,
+          reading.matches,
+          reading.cards,
+          view(),
+          deps.t,
+          (key) => deps.onNotFraming?.(key),
+          measure,
+          anchored,
+        );
     });
     sendStatus();
   };

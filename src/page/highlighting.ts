@@ -76,7 +76,7 @@ export function showHighlights(
   const paint = (view: ViewOptions, ready?: AnchoredPassage[]) => {
     card?.close();
     painter.clear();
-    passages = ready ?? (doc.body ? measure('anchor', () => anchorMatches(doc.body!, articleText, visibleMatches(matches, view))) : []);
+    passages = ready ?? (doc.body ? measure('anchor', () => anchorMatches(doc.body, articleText, visibleMatches(matches, view))) : []);
     const painted = measure('paint', () => painter.paint(passages.map((p) => ({ sentence: p.sentence, quotes: p.quotes, stance: stanceOf(p) }))));
     // The wrapping fallback moved the text the ranges pointed into: use the ranges it gives back.
     passages = passages.map((p, i) => ({ ...p, sentence: painted[i] ?? p.sentence }));

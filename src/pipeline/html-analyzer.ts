@@ -1,6 +1,6 @@
 import { analyzeHtml } from './analyze';
 import type { PageReading } from './reading';
-import { libraryWith, type ClaimPack } from '../claims/packs';
+import { libraryWith, storedPacks } from '../claims/packs';
 import { compileLibrary, eagerSource, type LibrarySource } from '../match/compile';
 import { unmeasured, type Measure } from '../tasks/measure';
 
@@ -14,15 +14,15 @@ import { unmeasured, type Measure } from '../tasks/measure';
 export function createHtmlAnalyzer(parser: DOMParser, timed = false) {
   let compiledFor: string | undefined;
   let source: LibrarySource | undefined;
-  const library = (packs: ClaimPack[], measure: Measure): LibrarySource => {
+  const library = (packs: unknown[], measure: Measure): LibrarySource => {
     const key = JSON.stringify(packs);
     if (!source || key !== compiledFor) {
-      source = measure('compile', () => eagerSource(compileLibrary(libraryWith(packs))));
+      source = measure('compile', () => eagerSource(compileLibrary(libraryWith(storedPacks(packs)))));
       compiledFor = key;
     }
     return source;
   };
-  return (html: string, packs: ClaimPack[]): PageReading => {
+  return (html: string, packs: unknown[]): PageReading => {
     if (!timed) return analyzeHtml(html, library(packs, unmeasured), parser);
     const timings: Record<string, number> = {};
     const measure: Measure = (stage, work) => {

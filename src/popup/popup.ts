@@ -1,5 +1,6 @@
 import type { Translate } from '../platform/i18n';
-import type { Message, PageSummary } from '../protocol/messages';
+import type { PageSummary } from '../protocol/messages';
+import type { Send } from '../protocol/replies';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, siteOf } from '../settings/site-rules';
 import { el } from '../ui/dom';
@@ -8,7 +9,7 @@ export interface PopupDeps {
   t: Translate;
   /** What the tab's content script reports, or null where Counterframe does not run. */
   summary: PageSummary | null;
-  send: (message: Message) => Promise<unknown>;
+  send: Send;
   openOptions: () => void;
   /** Jumps to a highlight of the tab (and closes the popup, where it is one). */
   showHighlight: (index: number) => void;
@@ -43,9 +44,16 @@ export function renderPopup(root: HTMLElement, settings: Settings, deps: PopupDe
   if (summary?.site) {
     const site = summary.site;
     root.append(
-      checkbox(doc, 'site-switch', t('popupSiteSwitch'), siteOn, (on) => {
-        void deps.send({ type: 'site:set', site, enabled: on });
-      }, 'switch'),
+      checkbox(
+        doc,
+        'site-switch',
+        t('popupSiteSwitch'),
+        siteOn,
+        (on) => {
+          void deps.send({ type: 'site:set', site, enabled: on });
+        },
+        'switch',
+      ),
     );
     root.append(el(doc, 'p', { class: 'site' }, site));
   } else {
@@ -54,7 +62,13 @@ export function renderPopup(root: HTMLElement, settings: Settings, deps: PopupDe
 
   root.append(
     checkbox(doc, 'pause', t('popupPause'), settings.paused, (on) => void deps.send({ type: 'settings:patch', patch: { paused: on } })),
-    checkbox(doc, 'critiques', t('popupShowCritiques'), settings.showCritiques, (on) => void deps.send({ type: 'settings:patch', patch: { showCritiques: on } })),
+    checkbox(
+      doc,
+      'critiques',
+      t('popupShowCritiques'),
+      settings.showCritiques,
+      (on) => void deps.send({ type: 'settings:patch', patch: { showCritiques: on } }),
+    ),
   );
 
   if (summary?.site) {

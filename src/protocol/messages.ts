@@ -28,18 +28,30 @@ const MessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('page:wanted') }),
   /** content → background: read this page (its serialised HTML) away from its main thread. */
   v.strictObject({ type: v.literal('page:read'), html: v.string() }),
-  /** background → offscreen document (Chromium): read this page with the library and these packs. */
-  v.strictObject({ type: v.literal('offscreen:read'), html: v.string(), packs: v.array(v.any()) }),
   /** options → background: add (or replace) a claim pack from a file the reader chose (checked there). */
   v.strictObject({ type: v.literal('packs:import'), text: v.string() }),
   /** options → background: remove an imported claim pack. */
   v.strictObject({ type: v.literal('packs:remove'), id: v.string() }),
 ]);
 
+/**
+ * background → offscreen document (Chromium): read this page with the library and these packs. The
+ * packs are checked where they are compiled (html-analyzer.ts), once for each set of packs.
+ */
+const OffscreenMessageSchema = v.strictObject({ type: v.literal('offscreen:read'), html: v.string(), packs: v.array(v.unknown()) });
+
+/** A message to the background. */
 export type Message = v.InferOutput<typeof MessageSchema>;
+/** The one message to the offscreen document. */
+export type OffscreenMessage = v.InferOutput<typeof OffscreenMessageSchema>;
 
 export function parseMessage(data: unknown): Message | null {
   const result = v.safeParse(MessageSchema, data);
+  return result.success ? result.output : null;
+}
+
+export function parseOffscreenMessage(data: unknown): OffscreenMessage | null {
+  const result = v.safeParse(OffscreenMessageSchema, data);
   return result.success ? result.output : null;
 }
 
@@ -55,5 +67,3 @@ export interface PageSummary {
   critiques: number;
   frames: string[];
 }
-
-export type ImportReply = { ok: true } | { ok: false; problems: string[] };

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, type Settings } from './settings';
  * a page (below, through the browser's own API) both read these, so the two never drift apart.
  */
 export const STORED = {
-  settings: { key: 'settings', fallback: DEFAULT_SETTINGS as Settings },
+  settings: { key: 'settings', fallback: DEFAULT_SETTINGS },
   dismissed: { key: 'dismissed', fallback: {} as Dismissals },
   packs: { key: 'packs', fallback: { packs: [], mentions: null } as InstalledPacks },
 } as const;
@@ -32,10 +32,7 @@ export interface StoredForPage {
  * page: they are used where pages are read.
  */
 export async function readStored(api: Pick<ExtensionApi, 'storage'>): Promise<StoredForPage> {
-  const [inSettingsArea, local] = await Promise.all([
-    api.storage[settingsArea(api)].get(STORED.settings.key),
-    api.storage.local.get(STORED.dismissed.key),
-  ]);
+  const [inSettingsArea, local] = await Promise.all([api.storage[settingsArea(api)].get(STORED.settings.key), api.storage.local.get(STORED.dismissed.key)]);
   return {
     settings: (inSettingsArea[STORED.settings.key] as Settings | undefined) ?? STORED.settings.fallback,
     dismissed: (local[STORED.dismissed.key] as Dismissals | undefined) ?? STORED.dismissed.fallback,

@@ -1,25 +1,7 @@
 import * as v from 'valibot';
-import { normalizeSite, type SiteRules } from './site-rules';
-
-/** Everything the reader sets, stored as one versioned item. */
-export interface Settings {
-  sites: SiteRules;
-  /** Off everywhere, without touching any site rule. */
-  paused: boolean;
-  /** Whether passages that critique a frame are highlighted too (subtly), or only those that use one. */
-  showCritiques: boolean;
-  /** Frames the reader chose not to see. */
-  hiddenFrames: string[];
-}
+import { normalizeSite } from './site-rules';
 
 export const SETTINGS_VERSION = 1;
-
-export const DEFAULT_SETTINGS: Settings = {
-  sites: { default: 'everywhere', enabled: [], disabled: [] },
-  paused: false,
-  showCritiques: true,
-  hiddenFrames: [],
-};
 
 /** A settings file larger than this is refused before it is parsed. */
 export const MAX_SETTINGS_FILE_BYTES = 256 * 1024;
@@ -30,6 +12,11 @@ const Site = v.pipe(
   v.check((s) => normalizeSite(s) === s, 'must be a site such as example.com (lower case, no www., no path)'),
 );
 
+/**
+ * Everything the user sets. `sites`: the per-site rules (site-rules.ts); `paused`: off everywhere,
+ * without touching any site rule; `showCritiques`: whether passages that critique a frame are
+ * highlighted too (subtly), or only those that use one; `hiddenFrames`: frames the user chose not to see.
+ */
 const SettingsSchema = v.strictObject({
   sites: v.strictObject({
     default: v.picklist(['everywhere', 'only-enabled'], 'must be "everywhere" or "only-enabled"'),
@@ -40,6 +27,15 @@ const SettingsSchema = v.strictObject({
   showCritiques: v.boolean('must be true or false'),
   hiddenFrames: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/, 'must be a frame id'))), v.maxLength(100)),
 });
+
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  sites: { default: 'everywhere', enabled: [], disabled: [] },
+  paused: false,
+  showCritiques: true,
+  hiddenFrames: [],
+};
 
 /** The file `Export settings` writes. */
 export interface SettingsFile {

@@ -1,3 +1,5 @@
+import type { Settings } from './settings';
+
 /**
  * Where Counterframe runs. The semantics, as the options page states them:
  *
@@ -11,13 +13,8 @@
  * - The global pause turns Counterframe off everywhere without touching any rule.
  */
 
-export type SiteDefault = 'everywhere' | 'only-enabled';
-
-export interface SiteRules {
-  default: SiteDefault;
-  enabled: string[];
-  disabled: string[];
-}
+/** The rules, as the settings' schema defines them (settings.ts). */
+export type SiteRules = Settings['sites'];
 
 /** The site of a URL, or null for a page Counterframe never reads (not http or https). */
 export function siteOf(url: string): string | null {
@@ -42,7 +39,10 @@ export function normalizeSite(input: string): string | null {
       return null;
     }
   }
-  host = host.split('/')[0].replace(/\.$/, '').replace(/^www\./, '');
+  host = host
+    .split('/')[0]
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
   if (!/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(host) && !/^\[[0-9a-f:]+\]$/.test(host)) return null;
   return host;
 }

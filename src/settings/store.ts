@@ -17,7 +17,7 @@ export function settingsItem() {
 }
 
 /** version → how to turn the previous version into it. Empty until the shape first changes. */
-export const SETTINGS_MIGRATIONS: Record<number, (previous: any) => Settings> = {};
+export const SETTINGS_MIGRATIONS: Record<number, (previous: unknown) => Settings> = {};
 
 /** An item the background writes: settings, packs. */
 interface WritableItem<T> {

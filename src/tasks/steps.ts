@@ -18,7 +18,11 @@ export const nextTask = () => new Promise<void>((done) => setTimeout(done, 0));
  * Runs `steps` on the page, one task each, letting the page run in between; `run` wraps each step
  * (to time it). Undefined as soon as `wanted` turns false (a newer reading started, the page stopped).
  */
-export async function runStepsAsTasks<T>(steps: Steps<T>, wanted: () => boolean, run: (step: () => IteratorResult<void, T>) => IteratorResult<void, T> = (step) => step()): Promise<T | undefined> {
+export async function runStepsAsTasks<T>(
+  steps: Steps<T>,
+  wanted: () => boolean,
+  run: (step: () => IteratorResult<void, T>) => IteratorResult<void, T> = (step) => step(),
+): Promise<T | undefined> {
   let step = run(() => steps.next());
   while (!step.done) {
     await nextTask();

@@ -25,8 +25,10 @@ describe('the built extension', () => {
 
     it(`${build}: extension pages have a strict Content Security Policy`, () => {
       const manifest = JSON.parse(readFileSync(`.output/${build}/manifest.json`, 'utf8'));
-      const csp: string = typeof manifest.content_security_policy === 'string' ? manifest.content_security_policy : manifest.content_security_policy.extension_pages;
-      for (const directive of ["script-src 'self'", "object-src 'none'", "connect-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+      const csp: string =
+        typeof manifest.content_security_policy === 'string' ? manifest.content_security_policy : manifest.content_security_policy.extension_pages;
+      for (const directive of ["script-src 'self'", "object-src 'none'", "connect-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
+        expect(csp).toContain(directive);
       expect(csp).not.toMatch(/unsafe-(eval|inline)|https?:|\*/);
     });
 
@@ -35,7 +37,11 @@ describe('the built extension', () => {
         .filter((f) => f.endsWith('.js') || f.endsWith('.html'))
         // Every way a script can send something. (URLs in strings, such as the sources' links the reader
         // may click, or documentation links in library errors, are text, not requests.)
-        .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\b(fetch|XMLHttpRequest|WebSocket|sendBeacon|EventSource|RTCPeerConnection|importScripts)\b/g)].map((m) => `${f}: ${m[0]}`));
+        .flatMap((f) =>
+          [...readFileSync(f, 'utf8').matchAll(/\b(fetch|XMLHttpRequest|WebSocket|sendBeacon|EventSource|RTCPeerConnection|importScripts)\b/g)].map(
+            (m) => `${f}: ${m[0]}`,
+          ),
+        );
       expect(found).toEqual([]);
     });
 
@@ -72,13 +78,16 @@ describe('the built extension', () => {
       for (const part of parts) expect(background).toContain(part);
       expect(readFileSync('public/_locales/en/messages.json', 'utf8')).toContain('What this frame leaves out');
       // ai2html: the readerable check's, which runs with the gate's scan where pages are read.
-      for (const part of [...parts, 'What this frame leaves out', 'webextension-polyfill', '_grabArticle', 'ai2html', '\\p{']) expect(reader).not.toContain(part);
+      for (const part of [...parts, 'What this frame leaves out', 'webextension-polyfill', '_grabArticle', 'ai2html', '\\p{'])
+        expect(reader).not.toContain(part);
     });
 
     it(`${build}: no code in it compiles strings into code (patterns from packs go through the safe matcher)`, () => {
       const found = files(`.output/${build}`)
         .filter((f) => f.endsWith('.js'))
-        .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*["'`]|\bnew\s+RegExp\s*\(/g)].map((m) => `${f}: ${m[0]}`));
+        .flatMap((f) =>
+          [...readFileSync(f, 'utf8').matchAll(/\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*["'`]|\bnew\s+RegExp\s*\(/g)].map((m) => `${f}: ${m[0]}`),
+        );
       expect(found).toEqual([]);
     });
   }

@@ -39,7 +39,8 @@ describe('network use in Chromium', () => {
       await session.close();
       await server.close();
     }
-    const allowed = (url: string) => url.startsWith(`${server.origin}/arms-race-article.html`) || url === `${server.origin}/favicon.ico` || url.startsWith('chrome-extension://');
+    const allowed = (url: string) =>
+      url.startsWith(`${server.origin}/arms-race-article.html`) || url === `${server.origin}/favicon.ico` || url.startsWith('chrome-extension://');
     expect(requests.filter((url) => !allowed(url))).toEqual([]);
     expect(requests.some((url) => url.startsWith('chrome-extension://'))).toBe(true);
   });

@@ -14,6 +14,4 @@ export const bundledPatterns: ContextPatterns = Object.fromEntries(
 );
 
 /** Of them, those the gate script itself carries: the contexts the bundled library's claims need. */
-export const gateScriptPatterns: ContextPatterns = Object.fromEntries(
-  gateScriptContexts(bundledGate).map((name) => [name, bundledPatterns[name]]),
-);
+export const gateScriptPatterns: ContextPatterns = Object.fromEntries(gateScriptContexts(bundledGate).map((name) => [name, bundledPatterns[name]]));

@@ -16,4 +16,4 @@ export function translatorFor(messages: MessageFile): Translate {
 }
 
 /** The extension's words in English, for the tests, which run without browser.i18n. */
-export const inEnglish: Translate = translatorFor(english as MessageFile);
+export const inEnglish: Translate = translatorFor(english);

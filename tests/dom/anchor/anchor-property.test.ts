@@ -32,7 +32,10 @@ const markedUp = (sentence: string) =>
     let i = 0;
     while (i < words.length) {
       const take = 1 + (cuts[i] % 3);
-      const piece = words.slice(i, i + take).map((w, k) => (k > 0 ? glue(i + k) : '') + w.replace(/&/g, '&amp;')).join('');
+      const piece = words
+        .slice(i, i + take)
+        .map((w, k) => (k > 0 ? glue(i + k) : '') + w.replace(/&/g, '&amp;'))
+        .join('');
       const tag = INLINE[cuts[i] % (INLINE.length + 2)];
       html += (i > 0 ? glue(i) : '') + (tag ? `<${tag}>${piece}</${tag}>` : piece);
       i += take;

@@ -17,8 +17,15 @@ function matchIn(paragraphs: string[], sentence: string, quote: string): { text:
   return {
     text,
     match: {
-      frameId: 'f', claimId: 'c', stance: 'uses', quote, sentence,
-      start, end: start + quote.length, sentenceStart, sentenceEnd: sentenceStart + sentence.length,
+      frameId: 'f',
+      claimId: 'c',
+      stance: 'uses',
+      quote,
+      sentence,
+      start,
+      end: start + quote.length,
+      sentenceStart,
+      sentenceEnd: sentenceStart + sentence.length,
     },
   };
 }
@@ -42,7 +49,9 @@ describe('buildTextIndex and pointAt', () => {
   });
 
   it('leaves out what is not article text: scripts, editable areas, navigation, our own card', () => {
-    const root = page('<nav>Menu race</nav><p>Text</p><div contenteditable="true">draft</div><textarea>note</textarea><counterframe-card>card</counterframe-card>');
+    const root = page(
+      '<nav>Menu race</nav><p>Text</p><div contenteditable="true">draft</div><textarea>note</textarea><counterframe-card>card</counterframe-card>',
+    );
     expect(buildTextIndex(root).text).toBe('Text');
   });
 });
@@ -61,8 +70,14 @@ describe('findQuote', () => {
 
 describe('anchorMatches', () => {
   it('finds a quote that crosses inline markup, entities and collapsed whitespace', () => {
-    const root = page('<article><p>Intro.</p><p>We are in an <a href="/x">AI <em>arms</em></a>&nbsp;race\n   with <span>China</span>, officials say.</p></article>');
-    const { text, match } = matchIn(['Intro.', 'We are in an AI arms race with China, officials say.'], 'We are in an AI arms race with China, officials say.', 'arms race');
+    const root = page(
+      '<article><p>Intro.</p><p>We are in an <a href="/x">AI <em>arms</em></a>&nbsp;race\n   with <span>China</span>, officials say.</p></article>',
+    );
+    const { text, match } = matchIn(
+      ['Intro.', 'We are in an AI arms race with China, officials say.'],
+      'We are in an AI arms race with China, officials say.',
+      'arms race',
+    );
     const [anchored] = anchorMatches(root, text, [match]);
     expect(anchored.sentence.toString().replace(/\s+/g, ' ')).toBe('We are in an AI arms race with China, officials say.');
     expect(anchored.quotes[0].toString().replace(/\s+/g, ' ')).toBe('arms race');
@@ -97,7 +112,17 @@ describe('anchoring repeated text', () => {
     const matches = Array.from({ length: 4 }, (_, i) => {
       const sentenceStart = i * (paragraph.length + 2);
       const sentenceEnd = sentenceStart + 'We must win the AI race against China.'.length;
-      return { frameId: 'f', claimId: 'c', stance: 'uses' as const, quote: 'win the AI race', sentence: text.slice(sentenceStart, sentenceEnd), start: sentenceStart + 8, end: sentenceStart + 23, sentenceStart, sentenceEnd };
+      return {
+        frameId: 'f',
+        claimId: 'c',
+        stance: 'uses' as const,
+        quote: 'win the AI race',
+        sentence: text.slice(sentenceStart, sentenceEnd),
+        start: sentenceStart + 8,
+        end: sentenceStart + 23,
+        sentenceStart,
+        sentenceEnd,
+      };
     });
     const anchored = anchorMatches(document.body, text, matches);
     const paragraphs = [...document.querySelectorAll('p')];

@@ -29,7 +29,8 @@ function readAndAnchor(html: string, nodesPerStep = 10) {
 }
 
 const FRAMED = 'Officials insist that America must win the AI race against China.';
-const filler = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} of the page says nothing about the subject at all, at length.</p>`).join('');
+const filler = (n: number) =>
+  Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} of the page says nothing about the subject at all, at length.</p>`).join('');
 
 describe('where an article block stands on the page', () => {
   it('counts each tag in document order, as a page with scripting on has it (no elements inside noscript)', () => {

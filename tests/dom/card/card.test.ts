@@ -7,7 +7,18 @@ const hostile = '<img src=x onerror="window.pwned=1">“beat China”';
 const view: CardView = {
   stance: 'uses',
   claims: [{ frameName: 'Beating China', assumes: 'One winner.', says: 'Beat China.', quote: hostile, stance: 'uses' }],
-  leavesOut: [{ id: 'a', text: 'Different lanes.', source: { label: 'Title, IEEE Spectrum, 2026-02-20', url: 'https://spectrum.ieee.org/us-china-ai', quote: 'Running in very different lanes.', speaker: 'Selina Xu' } }],
+  leavesOut: [
+    {
+      id: 'a',
+      text: 'Different lanes.',
+      source: {
+        label: 'Title, IEEE Spectrum, 2026-02-20',
+        url: 'https://spectrum.ieee.org/us-china-ai',
+        quote: 'Running in very different lanes.',
+        speaker: 'Selina Xu',
+      },
+    },
+  ],
   holds: [{ id: 'b', text: 'Chips are contested.', source: { label: 'Title, IEEE Spectrum' } }],
 };
 const box = { left: 10, top: 10, right: 200, bottom: 30, width: 190, height: 20, x: 10, y: 10, toJSON() {} } as DOMRect;

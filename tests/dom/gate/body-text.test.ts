@@ -7,7 +7,7 @@ const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html
 describe('bodyText (the gate script reads the page through it)', () => {
   it.each(readdirSync('tests/fixtures/pages'))('is the body’s textContent on %s, a page of common length', (name) => {
     const doc = parse(readFileSync(`tests/fixtures/pages/${name}`, 'utf8'));
-    expect(doc.body.textContent!.length).toBeGreaterThan(0);
+    expect(doc.body.textContent.length).toBeGreaterThan(0);
     expect(bodyText(doc)).toBe(doc.body.textContent);
   });
 
@@ -23,7 +23,7 @@ describe('bodyText (the gate script reads the page through it)', () => {
     const doc = parse(
       `<head><script>${data('head')}</script></head><body><script>var small = "AI";</script>${article}<script>${data('AI')}</script><style>${'.ai-race { color: red; }\n'.repeat(2000)}</style><p>The end, about</p><script type="application/json">${data('GPU')}</script><p>AI at last.</p></body>`,
     );
-    expect(doc.body.textContent!.length).toBeGreaterThan(131_072);
+    expect(doc.body.textContent.length).toBeGreaterThan(131_072);
     const text = bodyText(doc);
     expect(text).not.toContain('__DATA__');
     expect(text).not.toContain('.ai-race');
@@ -32,7 +32,7 @@ describe('bodyText (the gate script reads the page through it)', () => {
     expect(text).toContain('A sourdough loaf');
     // Words on either side of a script cut out do not run together.
     expect(text).toMatch(/about\nAI at last\.$/);
-    expect(text.length).toBeLessThan(doc.body.textContent!.length / 4);
+    expect(text.length).toBeLessThan(doc.body.textContent.length / 4);
   });
 
   it('keeps a short page’s text whole, long scripts and all', () => {
@@ -42,13 +42,13 @@ describe('bodyText (the gate script reads the page through it)', () => {
 
   it('asks the body itself where the path finds none (a frameset page)', () => {
     const doc = parse('<html><frameset><frame src="a.html"></frameset></html>');
-    doc.body!.append('The AI race, in frames');
+    doc.body.append('The AI race, in frames');
     expect(bodyText(doc)).toBe('The AI race, in frames');
   });
 
   it('is empty for a document without a body', () => {
     const doc = parse('<p>x</p>');
-    doc.body!.remove();
+    doc.body.remove();
     expect(bodyText(doc)).toBe('');
   });
 });

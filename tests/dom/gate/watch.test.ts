@@ -9,7 +9,8 @@ const page = (name: string) => readFileSync(`tests/fixtures/pages/${name}`, 'utf
 /** An article with none of the library's words: about bread. */
 const BAKING = `<html><head><title>Bread</title></head><body><article><h1>A slower loaf</h1>${Array.from(
   { length: 4 },
-  () => '<p>A sourdough loaf wants a long, cool rise: the dough is folded every half hour, shaped before dinner and left in the fridge overnight, so that the crust blisters and the crumb stays open.</p>',
+  () =>
+    '<p>A sourdough loaf wants a long, cool rise: the dough is folded every half hour, shaped before dinner and left in the fridge overnight, so that the crust blisters and the crumb stays open.</p>',
 ).join('')}</article></body></html>`;
 
 function load(html: string): Document {
@@ -59,7 +60,9 @@ describe('the gate script (on every page)', () => {
     await vi.advanceTimersByTimeAsync(50);
     expect(calls).toEqual({ wanted: 0, installedMentions: 0 });
     // Followed: the same page, once it speaks of AI, asks for the reader.
-    document.querySelector('article')!.append(Object.assign(document.createElement('p'), { textContent: 'The bakery now plans its orders with artificial intelligence.' }));
+    document
+      .querySelector('article')!
+      .append(Object.assign(document.createElement('p'), { textContent: 'The bakery now plans its orders with artificial intelligence.' }));
     await vi.advanceTimersByTimeAsync(LIVE_UPDATES.minIntervalMs + LIVE_UPDATES.debounceMs);
     expect(calls.wanted).toBe(1);
   });
@@ -121,7 +124,10 @@ describe('the gate script (on every page)', () => {
     const calls = watched();
     await vi.advanceTimersByTimeAsync(50);
     expect(calls.wanted).toBe(0);
-    document.documentElement.replaceChild(document.importNode(new DOMParser().parseFromString(page('arms-race-article.html'), 'text/html').body, true), document.body);
+    document.documentElement.replaceChild(
+      document.importNode(new DOMParser().parseFromString(page('arms-race-article.html'), 'text/html').body, true),
+      document.body,
+    );
     await vi.advanceTimersByTimeAsync(LIVE_UPDATES.minIntervalMs + LIVE_UPDATES.debounceMs);
     expect(calls.wanted).toBe(1);
   });
@@ -132,7 +138,9 @@ describe('the gate script (on every page)', () => {
     const calls = watched();
     await vi.advanceTimersByTimeAsync(50);
     watch!.stop();
-    document.getElementById('app')!.replaceWith(document.importNode(new DOMParser().parseFromString(page('arms-race-article.html'), 'text/html').body.firstElementChild!, true));
+    document
+      .getElementById('app')!
+      .replaceWith(document.importNode(new DOMParser().parseFromString(page('arms-race-article.html'), 'text/html').body.firstElementChild!, true));
     await vi.advanceTimersByTimeAsync(LIVE_UPDATES.minIntervalMs + LIVE_UPDATES.debounceMs);
     expect(calls.wanted).toBe(0);
   });

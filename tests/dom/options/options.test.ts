@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { inEnglish } from '../../support/translate';
 import { renderOptions, type OptionsDeps } from '../../../src/options/options';
+import { sender } from '../../../src/protocol/replies';
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
 
 describe('the settings page', () => {
@@ -10,7 +11,7 @@ describe('the settings page', () => {
     document.body.innerHTML = '<main id="app"></main>';
     const root = document.getElementById('app')!;
     const refresh = vi.fn();
-    const deps: OptionsDeps = { t: inEnglish, frames: [], send: async () => ({ ok: true }), download: () => {}, state: { notices: {} }, refresh };
+    const deps: OptionsDeps = { t: inEnglish, frames: [], send: sender(async () => ({ ok: true })), download: () => {}, state: { notices: {} }, refresh };
     renderOptions(root, DEFAULT_SETTINGS, [], deps);
     const input = document.getElementById('import-pack') as HTMLInputElement;
     // jsdom's File has no text(): the chosen file, as the listener reads it.

@@ -57,7 +57,7 @@ describe('the page controller (the content script, in jsdom)', () => {
     expect(marked()).toEqual(shown);
   });
 
-  it('the global pause and a parent-domain rule turn it off too; another site\'s rule does not', async () => {
+  it("the global pause and a parent-domain rule turn it off too; another site's rule does not", async () => {
     const { controller } = controllerOn('arms-race-article.html');
     controller.apply({ ...DEFAULT_SETTINGS, paused: true });
     expect(marked()).toEqual([]);
@@ -126,7 +126,7 @@ describe('reading with the controller', () => {
       controller.step(1);
       const card = document.querySelector('counterframe-card')!;
       expect(card.shadowRoot!.activeElement?.getAttribute('role')).toBe('dialog');
-      seen.push(card.shadowRoot!.querySelector('mark')!.textContent!);
+      seen.push(card.shadowRoot!.querySelector('mark')!.textContent);
     }
     expect(new Set(seen.slice(0, total)).size).toBeGreaterThanOrEqual(total - 1);
     expect(seen[total]).toBe(seen[0]);

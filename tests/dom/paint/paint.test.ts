@@ -23,7 +23,9 @@ describe('the wrapping painter (where CSS.highlights is missing)', () => {
     const last = p.lastChild as Text;
     const painter = createPainter(document);
     painter.paint([{ sentence: rangeOver(first, 3, last, 1), quotes: [], stance: 'uses' }]);
-    const marked = Array.from(p.querySelectorAll('mark[data-counterframe="uses"]')).map((m) => m.textContent).join('');
+    const marked = Array.from(p.querySelectorAll('mark[data-counterframe="uses"]'))
+      .map((m) => m.textContent)
+      .join('');
     expect(marked).toBe('are in an AI arms race with China,');
     painter.clear();
     expect(p.innerHTML).toBe(before);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inEnglish } from '../../support/translate';
 import type { PageSummary } from '../../../src/protocol/messages';
 import { renderPopup, unreadPageSummary } from '../../../src/popup/popup';
+import { sender } from '../../../src/protocol/replies';
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
 
 const summary = (change: Partial<PageSummary>): PageSummary => ({
@@ -19,7 +20,7 @@ const summary = (change: Partial<PageSummary>): PageSummary => ({
 function status(of: PageSummary): string | null {
   document.body.innerHTML = '<main id="app"></main>';
   const root = document.getElementById('app')!;
-  renderPopup(root, DEFAULT_SETTINGS, { t: inEnglish, summary: of, send: async () => undefined, openOptions: () => {}, showHighlight: () => {} });
+  renderPopup(root, DEFAULT_SETTINGS, { t: inEnglish, summary: of, send: sender(async () => undefined), openOptions: () => {}, showHighlight: () => {} });
   return root.querySelector('[role=status]')?.textContent ?? null;
 }
 

@@ -77,7 +77,9 @@ async function poll<A>(page: PuppeteerPage, fn: (arg: A) => unknown, arg: A, tim
     }
     await new Promise((done) => setTimeout(done, 100));
   }
-  throw new Error(`the condition did not hold within ${timeout} ms${lastError ? ` (last error: ${(lastError as Error).message})` : ''}: ${fn.toString().slice(0, 200)}`);
+  throw new Error(
+    `the condition did not hold within ${timeout} ms${lastError ? ` (last error: ${(lastError as Error).message})` : ''}: ${fn.toString().slice(0, 200)}`,
+  );
 }
 
 function fromPuppeteer(page: PuppeteerPage): TestPage {
@@ -88,13 +90,13 @@ function fromPuppeteer(page: PuppeteerPage): TestPage {
   page.on('pageerror', (error) => errors.push(`uncaught: ${(error as Error).stack ?? String(error)}`));
   return {
     errors,
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     reload: async () => void (await page.reload()),
     addScript: async (source) => void (await page.evaluate(source)),
     waitFor: (fn, arg, timeout = WAIT) => poll(page, fn, arg as never, timeout),
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as never),
-    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
+    screenshot: async (path) => void (await page.screenshot({ path: path, fullPage: true })),
     close: () => page.close(),
   };
 }
@@ -140,7 +142,10 @@ export async function firefoxDriver(colorScheme: ColorScheme = 'light'): Promise
     await page.goto(url).catch(async (error: unknown) => {
       // Firefox's Remote Agent can fail a navigation that did load, when a frame of the page could not
       // (an embed whose host does not resolve here: "Address rejected"). The page is what counts.
-      const loaded = await poll(page, (href: string) => location.href === href && document.readyState === 'complete', url, WAIT).then(() => true, () => false);
+      const loaded = await poll(page, (href: string) => location.href === href && document.readyState === 'complete', url, WAIT).then(
+        () => true,
+        () => false,
+      );
       if (loaded) return;
       await page.close().catch(() => {});
       throw error;
@@ -156,7 +161,12 @@ export async function firefoxDriver(colorScheme: ColorScheme = 'light'): Promise
       // Firefox's Remote Agent never reports the load of a moz-extension:// page: start the navigation
       // without waiting for that, then wait for the page itself.
       void page.goto(`moz-extension://${FIREFOX_ADDON_UUID}/${path}`, { waitUntil: [], timeout: 0 }).catch(() => {});
-      await poll(page, (prefix: string) => location.href.startsWith(prefix) && document.readyState === 'complete', `moz-extension://${FIREFOX_ADDON_UUID}/`, WAIT);
+      await poll(
+        page,
+        (prefix: string) => location.href.startsWith(prefix) && document.readyState === 'complete',
+        `moz-extension://${FIREFOX_ADDON_UUID}/`,
+        WAIT,
+      );
       return fromPuppeteer(page);
     },
     async restart() {

@@ -18,7 +18,9 @@ async function axeViolations(scope: string | null): Promise<string[]> {
   const result = await axe.run(document, { resultTypes: ['violations'] });
   return result.violations
     .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v: any) => v.nodes.filter((n: any) => !scope || JSON.stringify(n.target).includes(scope)).map((n: any) => `${v.id}: ${JSON.stringify(n.target)}`));
+    .flatMap((v: any) =>
+      v.nodes.filter((n: any) => !scope || JSON.stringify(n.target).includes(scope)).map((n: any) => `${v.id}: ${JSON.stringify(n.target)}`),
+    );
 }
 
 /** Reading with Counterframe: the card, the keyboard, the popup list, "not framing", late content. */
@@ -52,11 +54,14 @@ export function describeReading(label: string, launch: (scheme?: ColorScheme) =>
       for (let i = 0; i < total; i++) {
         // What the background sends when the reader presses the "next highlight" keys.
         expect(await helper.evaluate(withTab, { url, message: { type: 'highlight:step', direction: 1 } })).not.toBeNull();
-        await page.waitFor((previous: string | null) => {
-          const host = document.querySelector('counterframe-card');
-          const quote = host?.shadowRoot?.querySelector('mark')?.textContent ?? null;
-          return quote !== null && quote !== previous && host!.shadowRoot!.activeElement?.getAttribute('role') === 'dialog';
-        }, quotes.at(-1) ?? null);
+        await page.waitFor(
+          (previous: string | null) => {
+            const host = document.querySelector('counterframe-card');
+            const quote = host?.shadowRoot?.querySelector('mark')?.textContent ?? null;
+            return quote !== null && quote !== previous && host!.shadowRoot!.activeElement?.getAttribute('role') === 'dialog';
+          },
+          quotes.at(-1) ?? null,
+        );
         const visible = await page.evaluate(() => {
           const box = document.querySelector('counterframe-card')!.getBoundingClientRect();
           return box.top >= 0 && box.bottom <= innerHeight + 1 && box.left >= 0 && box.right <= innerWidth;
@@ -78,7 +83,7 @@ export function describeReading(label: string, launch: (scheme?: ColorScheme) =>
       const tabId = (await helper.evaluate(withTab, { url }))?.tabId;
       const popup = await extensionPage(`popup.html?tab=${tabId}`);
       await popup.waitFor(() => document.querySelectorAll('button.highlight').length > 3);
-      const listed = await popup.evaluate(() => [...document.querySelectorAll('button.highlight')].map((b) => b.querySelector('.snippet')!.textContent!));
+      const listed = await popup.evaluate(() => [...document.querySelectorAll('button.highlight')].map((b) => b.querySelector('.snippet')!.textContent));
       await popup.evaluate(() => (document.querySelectorAll('button.highlight')[3] as HTMLButtonElement).click());
       await page.waitFor(() => document.querySelector('counterframe-card') !== null);
       const quote = await page.evaluate(cardQuote);
@@ -120,11 +125,19 @@ export function describeReading(label: string, launch: (scheme?: ColorScheme) =>
       await page.waitFor(() => document.querySelector('counterframe-card') !== null);
       const hidden = await page.evaluate(cardQuote);
       await page.evaluate(() => (document.querySelector('counterframe-card')!.shadowRoot!.querySelector('button.not-framing') as HTMLButtonElement).click());
-      await page.waitFor((n: number) => (CSS.highlights.get('counterframe-uses')?.size ?? 0) + (CSS.highlights.get('counterframe-critiques')?.size ?? 0) === n - 1, before);
+      await page.waitFor(
+        (n: number) => (CSS.highlights.get('counterframe-uses')?.size ?? 0) + (CSS.highlights.get('counterframe-critiques')?.size ?? 0) === n - 1,
+        before,
+      );
       await page.reload();
       await page.waitFor(hasHighlights);
-      await page.waitFor((n: number) => (CSS.highlights.get('counterframe-uses')?.size ?? 0) + (CSS.highlights.get('counterframe-critiques')?.size ?? 0) === n - 1, before);
-      const painted = await page.evaluate(() => [...((CSS.highlights.get('counterframe-trigger') as unknown as Iterable<Range>) ?? [])].map((r) => r.toString()));
+      await page.waitFor(
+        (n: number) => (CSS.highlights.get('counterframe-uses')?.size ?? 0) + (CSS.highlights.get('counterframe-critiques')?.size ?? 0) === n - 1,
+        before,
+      );
+      const painted = await page.evaluate(() =>
+        [...((CSS.highlights.get('counterframe-trigger') as unknown as Iterable<Range>) ?? [])].map((r) => r.toString()),
+      );
       expect(painted).not.toContain(hidden);
     });
 

@@ -78,7 +78,11 @@ export function describeExtension(label: string, launch: () => Promise<BrowserDr
       ]);
       expect(painted['counterframe-trigger']).toEqual(expect.arrayContaining(['arms race', 'beat China', 'hand China the lead']));
       // Nothing outside the article: the related-links box mentions a Senate race.
-      expect(Object.values(painted).flat().some((t) => t.includes('Senate'))).toBe(false);
+      expect(
+        Object.values(painted)
+          .flat()
+          .some((t) => t.includes('Senate')),
+      ).toBe(false);
       await page.screenshot(`${ARTIFACTS}/${driver.name}-highlights.png`);
     });
 

@@ -70,7 +70,9 @@ export function describeSiteSwitch(label: string, launch: () => Promise<BrowserD
         }),
       ).toEqual({ role: 'switch', name: 'Enable on this site', on: true });
       await popup.waitFor(badgeOf, tabA1);
-      expect(await popup.evaluate(badgeOf, tabA1)).toBe(String(await a1.evaluate(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) + (CSS.highlights.get('counterframe-critiques')?.size ?? 0))));
+      expect(await popup.evaluate(badgeOf, tabA1)).toBe(
+        String(await a1.evaluate(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) + (CSS.highlights.get('counterframe-critiques')?.size ?? 0))),
+      );
       expect(await popup.evaluate(() => document.querySelector('[role=status]')?.textContent)).toMatch(/^\d+ use an arms-race frame, 1 critique one$/);
 
       // Off: both tabs of the site lose their highlights without a reload; the other site keeps its own.
@@ -136,7 +138,9 @@ export function describeSiteSwitch(label: string, launch: () => Promise<BrowserD
       const regex = PACK.replace('"chip|chips|semiconductor war|wars"', '"(a+)+$"');
       await options.evaluate(chooseFile, { id: 'import-pack', text: regex });
       await options.waitFor(() => /not added/.test(document.getElementById('import-pack-result')?.textContent ?? ''));
-      expect(await options.evaluate(() => document.getElementById('import-pack-result')!.textContent)).toMatch(/triggers\.0: .*characters the pattern language does not know/);
+      expect(await options.evaluate(() => document.getElementById('import-pack-result')!.textContent)).toMatch(
+        /triggers\.0: .*characters the pattern language does not know/,
+      );
       expect(await options.evaluate(storedPacks)).toBeNull();
       await options.evaluate(chooseFile, { id: 'import-pack', text: PACK });
       await options.waitFor(() => (document.getElementById('pack-list')?.textContent ?? '').includes('The chip war (1 frames)'));
@@ -148,7 +152,9 @@ export function describeSiteSwitch(label: string, launch: () => Promise<BrowserD
       ]);
       // The same pack about a "memory war", words the library does not have: a page with none of the
       // library's words passes the gate on the pack's alone (the gate script reads them only then).
-      const memoryWar = PACK.replaceAll('chip|chips|semiconductor war|wars', 'memory war|wars').replaceAll('The chip war', 'The memory war').replaceAll('the chip war', 'the memory war');
+      const memoryWar = PACK.replaceAll('chip|chips|semiconductor war|wars', 'memory war|wars')
+        .replaceAll('The chip war', 'The memory war')
+        .replaceAll('the chip war', 'the memory war');
       await options.evaluate(chooseFile, { id: 'import-pack', text: memoryWar });
       await options.waitFor(() => (document.getElementById('pack-list')?.textContent ?? '').includes('The memory war (1 frames)'));
       const packOnly = await driver.open(siteB.replace('arms-race-article.html', 'pack-only-article.html'));

@@ -91,7 +91,9 @@ export function describeUnusualPages(label: string, launch: () => Promise<Browse
       const page = await driver.open(`${server.origin}/embedded-article.html`);
       await page.waitFor(hasHighlights);
       const painted = await page.evaluate(paintedText);
-      expect(painted['counterframe-uses']).toEqual(["The committee's chair opened the first hearing by saying that the United States must beat China in artificial intelligence before the end of the decade."]);
+      expect(painted['counterframe-uses']).toEqual([
+        "The committee's chair opened the first hearing by saying that the United States must beat China in artificial intelligence before the end of the decade.",
+      ]);
       const inside = await page.evaluate(() => {
         const frame = (document.getElementById('embed') as HTMLIFrameElement).contentWindow as any;
         return {

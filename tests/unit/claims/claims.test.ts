@@ -28,7 +28,9 @@ describe('the bundled claim library', () => {
   });
 
   it('bundles every frame file in the folder', () => {
-    const files = readdirSync(join(LIBRARY_DIR, 'frames')).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(join(LIBRARY_DIR, 'frames'))
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     expect(Object.keys(BUNDLED_FRAME_FILES).sort()).toEqual(files);
   });
 
@@ -41,7 +43,11 @@ describe('the bundled claim library', () => {
   it('gives every claim a sourced counterpoint, and a "where it holds" point for most', () => {
     const kinds = new Map(bundledLibrary.counterpoints.map((c) => [c.id, c.kind]));
     const claims = bundledLibrary.frames.flatMap((f) => f.claims);
-    for (const claim of claims) expect(claim.counterpoints.some((id) => kinds.get(id) === 'leaves-out'), claim.id).toBe(true);
+    for (const claim of claims)
+      expect(
+        claim.counterpoints.some((id) => kinds.get(id) === 'leaves-out'),
+        claim.id,
+      ).toBe(true);
     const withHolds = claims.filter((c) => c.counterpoints.some((id) => kinds.get(id) === 'holds'));
     expect(withHolds.length / claims.length).toBeGreaterThanOrEqual(0.8);
     for (const point of bundledLibrary.counterpoints) {
@@ -54,7 +60,10 @@ describe('the bundled claim library', () => {
     const han = /\p{Script=Han}/u;
     for (const id of ['arms-race', 'beat-china', 'zero-sum', 'finish-line', 'cold-war', 'scoreboard', 'supremacy']) {
       const frame = bundledLibrary.frames.find((f) => f.id === id)!;
-      expect(frame.claims.some((c) => c.examples.uses.some((s) => han.test(s))), id).toBe(true);
+      expect(
+        frame.claims.some((c) => c.examples.uses.some((s) => han.test(s))),
+        id,
+      ).toBe(true);
     }
   });
 });

@@ -32,9 +32,15 @@ describe('npm run annotate', () => {
     expect(report.matches.length).toBeGreaterThanOrEqual(10);
     for (const m of report.matches) {
       expect(m).toEqual({
-        frameId: expect.any(String), claimId: expect.any(String), stance: expect.stringMatching(/^(uses|critiques)$/),
-        quote: expect.any(String), sentence: expect.any(String), start: expect.any(Number), end: expect.any(Number),
-        sentenceStart: expect.any(Number), sentenceEnd: expect.any(Number),
+        frameId: expect.any(String),
+        claimId: expect.any(String),
+        stance: expect.stringMatching(/^(uses|critiques)$/),
+        quote: expect.any(String),
+        sentence: expect.any(String),
+        start: expect.any(Number),
+        end: expect.any(Number),
+        sentenceStart: expect.any(Number),
+        sentenceEnd: expect.any(Number),
       });
       // start/end are offsets in the article text: the quote sits there inside its sentence.
       expect(m.sentence.slice(m.start - m.sentenceStart, m.end - m.sentenceStart)).toBe(m.quote);
@@ -53,7 +59,10 @@ describe('npm run annotate', () => {
     const input = ['America must win the AI race against China.', 'The weather was fine.', '中美之间的人工智能军备竞赛正在加速。'].join('\n');
     const run = annotate(['--json', '--sentences', '-'], `${input}\n`);
     expect(run.status).toBe(0);
-    const rows = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.map((r) => r.line)).toEqual([1, 2, 3]);
     expect(rows.map((r) => r.matches.length > 0)).toEqual([true, false, true]);
     expect(rows[0].matches[0]).toMatchObject({ claimId: 'win-the-race', stance: 'uses', quote: 'win the AI race', start: 13, end: 28 });

@@ -100,7 +100,10 @@ describe('hasClaimWords (the page gate)', () => {
 describe('hasContextWords (the gate script’s first look, at the page’s text as it stands)', () => {
   const looks = (text: string, mentions = gate.mentions ?? null) => hasContextWords(bundledPatterns, mentions, text);
   const labelled = ['passages', 'holdout'].flatMap((name) =>
-    readFileSync(`tests/fixtures/labelled/${name}.jsonl`, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { text: string }).text),
+    readFileSync(`tests/fixtures/labelled/${name}.jsonl`, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { text: string }).text),
   );
   const examples = (library: typeof bundledLibrary) =>
     library.frames.flatMap((f) => f.claims.flatMap((c) => [...c.examples.uses, ...c.examples.critiques, ...c.examples.none]));
@@ -157,13 +160,15 @@ describe('hasContextWords (the gate script’s first look, at the page’s text 
 describe('contextPatterns (each context’s words as the one pattern the first look compiles)', () => {
   const sources = contextPatterns(gate);
   /** The scan's answer for one context's words alone: a claim that needs nothing but them. */
-  const scanFinds = (name: string, text: string) => hasClaimWords({ claims: [{ trigger: gate.contexts[name], needs: [] }], contexts: {}, mentions: null }, text);
+  const scanFinds = (name: string, text: string) =>
+    hasClaimWords({ claims: [{ trigger: gate.contexts[name], needs: [] }], contexts: {}, mentions: null }, text);
 
   it('finds each word where the scan finds it, and nowhere else: whole, at a prefix’s start, in any case the scan lowers', () => {
     for (const [name, words] of Object.entries(gate.contexts)) {
       const pattern = new RegExp(sources[name]);
       const entries = [...words.exact, ...words.prefixes, ...words.cased, ...words.casedPrefixes];
-      const spellings = (entry: string) => (words.cased.includes(entry) || words.casedPrefixes.includes(entry) ? [entry] : [entry, entry.toUpperCase(), entry[0].toUpperCase() + entry.slice(1)]);
+      const spellings = (entry: string) =>
+        words.cased.includes(entry) || words.casedPrefixes.includes(entry) ? [entry] : [entry, entry.toUpperCase(), entry[0].toUpperCase() + entry.slice(1)];
       let found = 0;
       for (const entry of entries)
         for (const spelling of spellings(entry))

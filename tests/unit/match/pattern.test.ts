@@ -15,7 +15,17 @@ function matches(pattern: string, text: string): string | null {
 describe('tokenize', () => {
   it('splits words, keeps contractions, drops possessives and splits Han characters', () => {
     expect(tokenize("China's AI isn't zero-sum, U.S. 军备竞赛").map((t) => t.norm)).toEqual([
-      'china', 'ai', "isn't", 'zero', 'sum', 'u', 's', '军', '备', '竞', '赛',
+      'china',
+      'ai',
+      "isn't",
+      'zero',
+      'sum',
+      'u',
+      's',
+      '军',
+      '备',
+      '竞',
+      '赛',
     ]);
   });
 

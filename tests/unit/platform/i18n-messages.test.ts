@@ -28,7 +28,16 @@ describe('parseMessage', () => {
     expect(parseMessage({ type: 'site:set', site: 'example.com', enabled: false })).toEqual({ type: 'site:set', site: 'example.com', enabled: false });
     expect(parseMessage({ type: 'page:read', html: '<p>x</p>' })).toEqual({ type: 'page:read', html: '<p>x</p>' });
     // Messages to the reader on a page are the page's to check (parsePageMessage), not the background's.
-    const bad = [null, 'site:set', {}, { type: 'site:set', site: 'x' }, { type: 'site:set', site: 'x', enabled: 'no' }, { type: 'settings:patch', patch: { evil: 1 } }, { type: 'eval', code: '1' }, { type: 'page:summary' }];
+    const bad = [
+      null,
+      'site:set',
+      {},
+      { type: 'site:set', site: 'x' },
+      { type: 'site:set', site: 'x', enabled: 'no' },
+      { type: 'settings:patch', patch: { evil: 1 } },
+      { type: 'eval', code: '1' },
+      { type: 'page:summary' },
+    ];
     for (const message of bad) expect(parseMessage(message), JSON.stringify(message)).toBeNull();
   });
 });

@@ -10,7 +10,11 @@ describe('the labelled development set', () => {
   it('holds at least 200 passages of each label, in English and Chinese', () => {
     expect(dev.length).toBeGreaterThanOrEqual(200);
     for (const label of ['uses', 'critiques', 'none'] as const) {
-      for (const lang of ['en', 'zh']) expect(dev.some((p) => p.label === label && p.lang === lang), `${label}/${lang}`).toBe(true);
+      for (const lang of ['en', 'zh'])
+        expect(
+          dev.some((p) => p.label === label && p.lang === lang),
+          `${label}/${lang}`,
+        ).toBe(true);
     }
   });
 });
@@ -19,7 +23,11 @@ describe('npm run eval', () => {
   it('meets the targets on the development set and beats the naive baseline', () => {
     const ours = score(dev, (text) => predict(compiled, text));
     const naive = score(dev, (text) => predictNaive(compiled, text));
-    expect({ f1: ours.usesF1 >= 0.92, critiquesAsUses: ours.critiquesAsUses <= 0.1, none: ours.noneFlagged <= 0.02 }).toEqual({ f1: true, critiquesAsUses: true, none: true });
+    expect({ f1: ours.usesF1 >= 0.92, critiquesAsUses: ours.critiquesAsUses <= 0.1, none: ours.noneFlagged <= 0.02 }).toEqual({
+      f1: true,
+      critiquesAsUses: true,
+      none: true,
+    });
     expect(meetsTargets(ours)).toBe(true);
     expect(ours.usesF1).toBeGreaterThan(naive.usesF1);
     expect(ours.critiquesAsUses).toBeLessThan(naive.critiquesAsUses);

@@ -18,6 +18,9 @@ describe('splitSentences', () => {
 
   it('gives offsets into the text, trimmed of spaces', () => {
     const text = '  One.   Two.  ';
-    expect(splitSentences(text)).toEqual([{ start: 2, end: 6 }, { start: 9, end: 13 }]);
+    expect(splitSentences(text)).toEqual([
+      { start: 2, end: 6 },
+      { start: 9, end: 13 },
+    ]);
   });
 });
