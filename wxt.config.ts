@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { bundledLibrary } from './src/claims/library';
-import { contextPatterns, gateDataOf, gateScriptContexts } from './src/gate/words';
+import { firstLookModule } from './src/gate/first-look-module';
 import { WEB_PAGES } from './src/gate/web-pages';
 
 /** A module made at build time, by the same functions the tests and the command line use. */
@@ -13,23 +13,8 @@ function virtualModule(id: string, source: () => string): Plugin {
   };
 }
 
-/**
- * The first look, made from the bundled library: each context's words as a regular expression,
- * written into the scripts as a literal (no pattern is ever compiled from a string). The gate script
- * takes the patterns of the contexts the library's claims need, and those contexts; the packs flag
- * script, which runs only while packs are installed, brings every context's patterns, so that the
- * script on every page carries no pattern it does not use.
- */
-const firstLookModule = virtualModule('virtual:counterframe-first-look', () => {
-  const gate = gateDataOf(bundledLibrary);
-  const sources = contextPatterns(gate);
-  const literals = (names: string[]) => `{${names.map((name) => `${JSON.stringify(name)}: /${sources[name]}/`).join(', ')}}`;
-  return [
-    `export const patterns = ${literals(gateScriptContexts(gate))};`,
-    `export const mentions = ${JSON.stringify(gate.mentions)};`,
-    `export const everyContext = ${literals(Object.keys(sources))};`,
-  ].join('\n');
-});
+/** The first look's patterns, written into the scripts as literals (src/gate/first-look-module.ts). */
+const firstLook = virtualModule('virtual:counterframe-first-look', () => firstLookModule(bundledLibrary));
 
 /**
  * V8's explicit compile hint, on the gate script: nearly every function in it runs on every page,
@@ -53,7 +38,7 @@ const EXTENSION_PAGES_CSP =
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // No module-preload polyfill: it is the only code that would call fetch(), and extension pages do not need it.
-  vite: () => ({ plugins: [firstLookModule, gateCompileHint], build: { modulePreload: { polyfill: false } } }),
+  vite: () => ({ plugins: [firstLook, gateCompileHint], build: { modulePreload: { polyfill: false } } }),
   // Explicit imports only: every module says where its names come from.
   imports: false,
   // The sources archive Firefox's review asks for: the project, not local test output.

@@ -30,7 +30,7 @@ import type { ClaimLibrary } from '../src/claims/types';
 import { extractArticle } from '../src/extract/extract';
 import { compileLibrary } from '../src/match/compile';
 import { matchPassages, type Passage } from '../src/match/match';
-import { gateScriptPatterns } from '../tests/support/bundled-gate';
+import { firstLookLiterals } from '../src/gate/first-look-module';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/browsers';
 import { ensureBrowsers } from './lib/ensure-browsers';
 import { serveFolders } from './lib/server';
@@ -116,13 +116,13 @@ function preparePages(): { path: string; kind: PageResult['kind'] }[] {
   const pages: { path: string; kind: PageResult['kind'] }[] = [];
   const corpus = readdirSync(CORPUS).sort();
   for (const name of corpus) pages.push({ path: `/corpus/${name}/source.html`, kind: 'corpus' });
-  for (const name of ['arms-race-article.html', 'late-article.html']) pages.push({ path: `/fixtures/${name}`, kind: 'framed' });
+  for (const name of ['arms-race/source.html', 'late/source.html']) pages.push({ path: `/fixtures/${name}`, kind: 'framed' });
   for (const name of corpus) {
     const html = readFileSync(join(CORPUS, name, 'source.html'), 'utf8');
     writeFileSync(join(PAGES, `inserted-${name}.html`), withFramedPassages(html));
     pages.push({ path: `/generated/inserted-${name}.html`, kind: 'inserted' });
   }
-  const article = readFileSync('tests/fixtures/pages/arms-race-article.html', 'utf8');
+  const article = readFileSync('tests/fixtures/pages/arms-race/source.html', 'utf8');
   const body = /<article>([\s\S]*)<\/article>/.exec(article)![1];
   writeFileSync(
     join(PAGES, 'long-article.html'),
@@ -180,7 +180,7 @@ const PLAIN_SCRIPTS: Record<string, string> = {
   'reads the text as the gate script does (XPath)': `${READ_TEXT}.length;\n`,
   'the same, and tests one short regular expression': `/AI|artificial/.test(${READ_TEXT});\n`,
   // Written as the build writes them (a RegExp's string is its literal).
-  "the same, and tests the gate script's patterns instead": `{ const text = ${READ_TEXT}; [${Object.values(gateScriptPatterns).join(', ')}].some((pattern) => pattern.test(text)); }\n`,
+  "the same, and tests the gate script's patterns instead": `{ const text = ${READ_TEXT}; [${Object.values(firstLookLiterals(bundledLibrary).gateScript).join(', ')}].some((pattern) => pattern.test(text)); }\n`,
 };
 
 /** Each script's thread time per page, as tracedVisit measures the gate script's. */
@@ -363,7 +363,7 @@ function timeMatcher(libraryFactor: number, passages: Passage[]): number {
 }
 
 function matcherScaling() {
-  const html = readFileSync('tests/fixtures/pages/arms-race-article.html', 'utf8');
+  const html = readFileSync('tests/fixtures/pages/arms-race/source.html', 'utf8');
   const dom = new JSDOM(html, { url: 'https://bench.invalid/', virtualConsole: new VirtualConsole() });
   const article = extractArticle(dom.window.document)!;
   const repeat = (n: number): Passage[] => {

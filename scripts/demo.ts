@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const session = await launchChromium({ headless: !headed });
   try {
     const page = await session.context.newPage();
-    const url = `${server.origin}/arms-race-article.html`;
+    const url = `${server.origin}/arms-race/source.html`;
     const started = Date.now();
     await page.goto(url);
     await page.waitForFunction(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 0, null, { timeout: 20_000, polling: 10 });

@@ -28,7 +28,7 @@ describe('network use in Chromium', () => {
       const worker = session.context.serviceWorkers()[0] ?? (await session.context.waitForEvent('serviceworker'));
       const id = new URL(worker.url()).host;
       const page = await session.context.newPage();
-      await page.goto(`${server.origin}/arms-race-article.html`);
+      await page.goto(`${server.origin}/arms-race/source.html`);
       await page.waitForFunction(() => CSS.highlights.size > 0);
       const popup = await session.context.newPage();
       await popup.goto(`chrome-extension://${id}/popup.html`);
@@ -40,7 +40,7 @@ describe('network use in Chromium', () => {
       await server.close();
     }
     const allowed = (url: string) =>
-      url.startsWith(`${server.origin}/arms-race-article.html`) || url === `${server.origin}/favicon.ico` || url.startsWith('chrome-extension://');
+      url.startsWith(`${server.origin}/arms-race/source.html`) || url === `${server.origin}/favicon.ico` || url.startsWith('chrome-extension://');
     expect(requests.filter((url) => !allowed(url))).toEqual([]);
     expect(requests.some((url) => url.startsWith('chrome-extension://'))).toBe(true);
   });

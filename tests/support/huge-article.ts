@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
  * headings. Written at test time, since a 5 MB fixture does not belong in the repository.
  */
 export function hugeArticle(bytes = 5_000_000): string {
-  const page = readFileSync('tests/fixtures/pages/arms-race-article.html', 'utf8');
+  const page = readFileSync('tests/fixtures/pages/arms-race/source.html', 'utf8');
   const body = /<article>([\s\S]*)<\/article>/.exec(page)![1];
   const parts: string[] = [];
   let size = 0;

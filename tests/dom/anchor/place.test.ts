@@ -76,7 +76,7 @@ describe('anchoring by place', () => {
   });
 
   it('anchors every highlight of the framed fixture by place when the page is read where it stands', () => {
-    const html = readFileSync('tests/fixtures/pages/arms-race-article.html', 'utf8');
+    const html = readFileSync('tests/fixtures/pages/arms-race/source.html', 'utf8');
     document.documentElement.innerHTML = /<html[^>]*>([\s\S]*)<\/html>/i.exec(html)![1];
     const article = extractArticle(document)!;
     expect(article.passages.every((p) => p.place)).toBe(true);

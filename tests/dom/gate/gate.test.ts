@@ -5,7 +5,7 @@ import { gatePage } from '../../../src/gate/gate';
 import { bundledGate } from '../../support/bundled-gate';
 
 const page = (html: string) => new DOMParser().parseFromString(html, 'text/html');
-const FRAMED = readFileSync('tests/fixtures/pages/arms-race-article.html', 'utf8');
+const FRAMED = readFileSync('tests/fixtures/pages/arms-race/source.html', 'utf8');
 
 const ARTICLE = `<article><h1>Notes from the pitch</h1>${'<p>The second half was faster than the first: the home side pressed high, won the ball back twice in their own box, and the visitors never found the space they needed to run at the back line.</p>'.repeat(5)}</article>`;
 /** An article whose only words about AI are in a script. */

@@ -47,7 +47,7 @@ function watched(installed?: string[] | null, url = 'https://news.example/story'
 
 describe('the gate script (on every page)', () => {
   it('asks for the reader on a framed article at once, in the task it starts in, without touching storage', () => {
-    load(page('arms-race-article.html'));
+    load(page('arms-race/source.html'));
     const calls = watched();
     expect(calls.wanted).toBe(1);
     expect(calls.installedMentions).toBe(0);
@@ -69,7 +69,7 @@ describe('the gate script (on every page)', () => {
 
   it('neither asks for the reader nor follows a page that is not on the web', async () => {
     vi.useFakeTimers();
-    load(page('arms-race-article.html'));
+    load(page('arms-race/source.html'));
     const calls = watched(undefined, 'file:///home/reader/story.html');
     document.body.append(document.createElement('p'));
     await vi.advanceTimersByTimeAsync(LIVE_UPDATES.minIntervalMs + LIVE_UPDATES.debounceMs);
@@ -112,7 +112,7 @@ describe('the gate script (on every page)', () => {
     const calls = watched();
     await vi.advanceTimersByTimeAsync(50);
     expect(calls.wanted).toBe(0);
-    const article = new DOMParser().parseFromString(page('arms-race-article.html'), 'text/html').body;
+    const article = new DOMParser().parseFromString(page('arms-race/source.html'), 'text/html').body;
     document.getElementById('app')!.replaceWith(...[...article.childNodes].map((n) => document.importNode(n, true)));
     await vi.advanceTimersByTimeAsync(LIVE_UPDATES.minIntervalMs + LIVE_UPDATES.debounceMs);
     expect(calls.wanted).toBe(1);
@@ -125,7 +125,7 @@ describe('the gate script (on every page)', () => {
     await vi.advanceTimersByTimeAsync(50);
     expect(calls.wanted).toBe(0);
     document.documentElement.replaceChild(
-      document.importNode(new DOMParser().parseFromString(page('arms-race-article.html'), 'text/html').body, true),
+      document.importNode(new DOMParser().parseFromString(page('arms-race/source.html'), 'text/html').body, true),
       document.body,
     );
     await vi.advanceTimersByTimeAsync(LIVE_UPDATES.minIntervalMs + LIVE_UPDATES.debounceMs);
@@ -140,7 +140,7 @@ describe('the gate script (on every page)', () => {
     watch!.stop();
     document
       .getElementById('app')!
-      .replaceWith(document.importNode(new DOMParser().parseFromString(page('arms-race-article.html'), 'text/html').body.firstElementChild!, true));
+      .replaceWith(document.importNode(new DOMParser().parseFromString(page('arms-race/source.html'), 'text/html').body.firstElementChild!, true));
     await vi.advanceTimersByTimeAsync(LIVE_UPDATES.minIntervalMs + LIVE_UPDATES.debounceMs);
     expect(calls.wanted).toBe(0);
   });

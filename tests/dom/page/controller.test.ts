@@ -28,7 +28,7 @@ function controllerOn(file: string) {
 
 describe('the page controller (the content script, in jsdom)', () => {
   it('highlights the framed passages and reports the counts for the badge', async () => {
-    const { controller, reports } = controllerOn('arms-race-article.html');
+    const { controller, reports } = controllerOn('arms-race/source.html');
     expect(controller.summary().reading).toBe(true); // no settings yet
     controller.apply(DEFAULT_SETTINGS);
     expect(controller.summary()).toMatchObject({ reading: true, uses: 0 }); // the reading is on its way
@@ -44,7 +44,7 @@ describe('the page controller (the content script, in jsdom)', () => {
   });
 
   it('switching the site off removes every highlight and restores the page; on brings them back', async () => {
-    const { controller, reports } = controllerOn('arms-race-article.html');
+    const { controller, reports } = controllerOn('arms-race/source.html');
     const before = document.body.innerHTML;
     controller.apply(DEFAULT_SETTINGS);
     await settled(controller);
@@ -58,7 +58,7 @@ describe('the page controller (the content script, in jsdom)', () => {
   });
 
   it("the global pause and a parent-domain rule turn it off too; another site's rule does not", async () => {
-    const { controller } = controllerOn('arms-race-article.html');
+    const { controller } = controllerOn('arms-race/source.html');
     controller.apply({ ...DEFAULT_SETTINGS, paused: true });
     expect(marked()).toEqual([]);
     controller.apply({ ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, disabled: ['example'] } });
@@ -71,7 +71,7 @@ describe('the page controller (the content script, in jsdom)', () => {
   });
 
   it('hides the critiques, or a frame, when the reader asks', async () => {
-    const { controller } = controllerOn('arms-race-article.html');
+    const { controller } = controllerOn('arms-race/source.html');
     controller.apply(DEFAULT_SETTINGS);
     await settled(controller);
     expect(marked().some((m) => m.startsWith('critiques:'))).toBe(true);
@@ -83,13 +83,13 @@ describe('the page controller (the content script, in jsdom)', () => {
   });
 
   it('does nothing on an article without framing, nor on a page that is not http(s)', async () => {
-    const { controller, reports } = controllerOn('no-framing-article.html');
+    const { controller, reports } = controllerOn('no-framing/source.html');
     const before = document.body.innerHTML;
     controller.apply(DEFAULT_SETTINGS);
     await settled(controller);
     expect(document.body.innerHTML).toBe(before);
     expect(reports.at(-1)).toEqual({ state: 'idle', uses: 0, critiques: 0 });
-    load('arms-race-article.html');
+    load('arms-race/source.html');
     const local = createPageController(document, 'file:///home/me/saved.html', { ...reading, t: inEnglish });
     local.apply(DEFAULT_SETTINGS);
     await settled(local);
@@ -100,7 +100,7 @@ describe('the page controller (the content script, in jsdom)', () => {
 
 describe('reading with the controller', () => {
   it('hides a passage the reader marks "not framing", from the card, and reports its key', async () => {
-    const { controller } = controllerOn('arms-race-article.html');
+    const { controller } = controllerOn('arms-race/source.html');
     const keys: string[] = [];
     const c2 = createPageController(document, URL_OF_PAGE, { ...reading, t: inEnglish, onNotFraming: (k) => keys.push(k) });
     controller.stop();
@@ -117,7 +117,7 @@ describe('reading with the controller', () => {
   });
 
   it('steps through every highlight by keyboard command, wrapping around, each opening its card', async () => {
-    const { controller } = controllerOn('arms-race-article.html');
+    const { controller } = controllerOn('arms-race/source.html');
     controller.apply(DEFAULT_SETTINGS);
     await settled(controller);
     const total = controller.summary().highlights.length;
@@ -140,7 +140,7 @@ describe('pages whose content changes', () => {
   afterEach(() => vi.useRealTimers());
 
   it('highlights a paragraph that arrives after load, and drops one whose text goes away', async () => {
-    const { controller } = controllerOn('no-framing-article.html');
+    const { controller } = controllerOn('no-framing/source.html');
     controller.apply(DEFAULT_SETTINGS);
     await settled(controller);
     expect(controller.summary().highlights).toEqual([]);
@@ -157,7 +157,7 @@ describe('pages whose content changes', () => {
   });
 
   it('stays bounded on a page that never stops changing, and is not woken by its own highlights', async () => {
-    const { controller, reports } = controllerOn('arms-race-article.html');
+    const { controller, reports } = controllerOn('arms-race/source.html');
     controller.apply(DEFAULT_SETTINGS); // the wrapping painter changes the DOM: that must not count
     await settled(controller);
     await vi.advanceTimersByTimeAsync(10_000);

@@ -21,7 +21,7 @@ export function describeHostilePage(label: string, launch: () => Promise<Browser
     it('cannot stop the highlights, flip settings by fake messages, or get its text run as markup', async () => {
       const helper = await driver.openExtensionPage('popup.html');
       const before = await helper.evaluate(storedSettings);
-      const url = `${server.origin}/hostile-article.html`;
+      const url = `${server.origin}/hostile/source.html`;
       const page = await driver.open(url);
       // The page broke its own Highlight API and CSS.highlights.set; the extension's world is its own.
       await page.waitFor(() => CSS.highlights.size > 0, undefined, 20_000);

@@ -44,7 +44,7 @@ export function describeReading(label: string, launch: (scheme?: ColorScheme) =>
     const extensionPage = async (path = 'popup.html') => driver.openExtensionPage(path);
 
     it('reaches every highlight by the keyboard command, each opening its card, and gives focus back on Escape', async () => {
-      const url = `${origin}/arms-race-article.html?keyboard`;
+      const url = `${origin}/arms-race/source.html?keyboard`;
       const page = await driver.open(url);
       await page.waitFor(hasHighlights);
       await page.evaluate(() => (document.querySelector('a[href="/politics"]') as HTMLElement).focus());
@@ -76,7 +76,7 @@ export function describeReading(label: string, launch: (scheme?: ColorScheme) =>
     });
 
     it('jumps from the popup list to a highlight and opens its card', async () => {
-      const url = `${origin}/arms-race-article.html?popup`;
+      const url = `${origin}/arms-race/source.html?popup`;
       const page = await driver.open(url);
       await page.waitFor(hasHighlights);
       const helper = await extensionPage();
@@ -98,7 +98,7 @@ export function describeReading(label: string, launch: (scheme?: ColorScheme) =>
       const dark = await launch('dark');
       try {
         for (const browser of [driver, dark]) {
-          const url = `${origin}/arms-race-article.html?axe`;
+          const url = `${origin}/arms-race/source.html?axe`;
           const page = await browser.open(url);
           await page.waitFor(hasHighlights);
           expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(browser.colorScheme === 'dark');
@@ -116,7 +116,7 @@ export function describeReading(label: string, launch: (scheme?: ColorScheme) =>
     });
 
     it('hides a passage marked "not framing", and it stays hidden after a reload', async () => {
-      const url = `${origin}/arms-race-article.html?not-framing`;
+      const url = `${origin}/arms-race/source.html?not-framing`;
       const page = await driver.open(url);
       await page.waitFor(hasHighlights);
       const before = await page.evaluate(highlightTotal);
@@ -142,7 +142,7 @@ export function describeReading(label: string, launch: (scheme?: ColorScheme) =>
     });
 
     it('highlights a framed paragraph that arrives seconds after load, changing no markup', async () => {
-      const page = await driver.open(`${origin}/late-article.html`);
+      const page = await driver.open(`${origin}/late/source.html`);
       await page.waitFor(() => document.querySelectorAll('#more p').length === 1);
       await page.waitFor(hasHighlights, undefined, 20_000);
       const painted = await page.evaluate(() => [...((CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>) ?? [])].map((r) => r.toString()));

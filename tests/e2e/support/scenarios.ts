@@ -61,7 +61,7 @@ export function describeExtension(label: string, launch: () => Promise<BrowserDr
     });
 
     it('highlights the framed passages of a news article, uses and critiques apart', async () => {
-      const page = await open('arms-race-article.html');
+      const page = await open('arms-race/source.html');
       await page.waitFor(hasHighlights);
       const painted = await page.evaluate(paintedText);
       expect(painted['counterframe-uses']).toEqual(
@@ -87,7 +87,7 @@ export function describeExtension(label: string, launch: () => Promise<BrowserDr
     });
 
     it('changes none of the page markup while it highlights', async () => {
-      const page = await open('arms-race-article.html');
+      const page = await open('arms-race/source.html');
       await page.waitFor(hasHighlights);
       const same = await page.evaluate(async () => {
         const source = await (await fetch(location.href)).text();
@@ -101,7 +101,7 @@ export function describeExtension(label: string, launch: () => Promise<BrowserDr
     });
 
     it('opens a card with counterpoints and sources on a click, and closes it on Escape', async () => {
-      const page = await open('arms-race-article.html');
+      const page = await open('arms-race/source.html');
       await page.waitFor(hasHighlights);
       const point = await page.evaluate(pointInside, 'heavy-handed AI regulation');
       expect(point).not.toBeNull();
@@ -123,7 +123,7 @@ export function describeExtension(label: string, launch: () => Promise<BrowserDr
 
     it('leaves an article without the frame unhighlighted', async () => {
       // The framed page above shows the script at work in this browser; here it must find nothing.
-      const page = await open('no-framing-article.html');
+      const page = await open('no-framing/source.html');
       await page.waitFor(() => document.readyState === 'complete');
       const deadline = Date.now() + 2_000;
       while (Date.now() < deadline) {

@@ -33,7 +33,7 @@ export function describeSiteSwitch(label: string, launch: () => Promise<BrowserD
 
     beforeAll(async () => {
       server = await serveFolders({ '/': 'tests/fixtures/pages' });
-      siteA = `${server.origin}/arms-race-article.html`;
+      siteA = `${server.origin}/arms-race/source.html`;
       // The same server under another name is another site.
       siteB = siteA.replace('127.0.0.1', 'localhost');
       driver = await launch();
@@ -145,7 +145,7 @@ export function describeSiteSwitch(label: string, launch: () => Promise<BrowserD
       await options.evaluate(chooseFile, { id: 'import-pack', text: PACK });
       await options.waitFor(() => (document.getElementById('pack-list')?.textContent ?? '').includes('The chip war (1 frames)'));
       expect(await options.evaluate(() => document.getElementById('frame-chip-war') !== null)).toBe(true);
-      const page = await driver.open(siteB.replace('arms-race-article.html', 'chip-war-article.html'));
+      const page = await driver.open(siteB.replace('arms-race/source.html', 'chip-war/source.html'));
       await page.waitFor(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 0);
       expect(await page.evaluate(() => [...(CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>)].map((r) => r.toString()))).toEqual([
         'The chip war with China will decide who leads the century, one senior official told reporters after the announcement.',
@@ -157,7 +157,7 @@ export function describeSiteSwitch(label: string, launch: () => Promise<BrowserD
         .replaceAll('the chip war', 'the memory war');
       await options.evaluate(chooseFile, { id: 'import-pack', text: memoryWar });
       await options.waitFor(() => (document.getElementById('pack-list')?.textContent ?? '').includes('The memory war (1 frames)'));
-      const packOnly = await driver.open(siteB.replace('arms-race-article.html', 'pack-only-article.html'));
+      const packOnly = await driver.open(siteB.replace('arms-race/source.html', 'pack-only/source.html'));
       await packOnly.waitFor(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 0);
       expect(await packOnly.evaluate(() => [...(CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>)].map((r) => r.toString()))).toEqual([
         'The memory war with Japan will decide who leads the century, one trade official told reporters after a meeting with the companies.',

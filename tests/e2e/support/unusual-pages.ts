@@ -55,7 +55,7 @@ export function describeUnusualPages(label: string, launch: () => Promise<Browse
     });
 
     it('highlights a Chinese article, uses and critiques apart', async () => {
-      const page = await driver.open(`${server.origin}/cjk-article.html`);
+      const page = await driver.open(`${server.origin}/cjk/source.html`);
       await page.waitFor(hasHighlights);
       const painted = await page.evaluate(paintedText);
       expect(painted['counterframe-uses'].some((s) => s.includes('人工智能军备竞赛已经全面展开'))).toBe(true);
@@ -67,7 +67,7 @@ export function describeUnusualPages(label: string, launch: () => Promise<Browse
     });
 
     it('highlights an English quote in a right-to-left page, and its card opens inside the window', async () => {
-      const page = await driver.open(`${server.origin}/rtl-article.html`);
+      const page = await driver.open(`${server.origin}/rtl/source.html`);
       await page.waitFor(hasHighlights);
       const painted = await page.evaluate(paintedText);
       expect(painted['counterframe-uses']).toEqual(['We are in an AI arms race with China, and America must win the AI race at any cost.']);
@@ -88,7 +88,7 @@ export function describeUnusualPages(label: string, launch: () => Promise<Browse
     });
 
     it('leaves text in iframes and shadow roots alone, and still highlights the article around them', async () => {
-      const page = await driver.open(`${server.origin}/embedded-article.html`);
+      const page = await driver.open(`${server.origin}/embedded/source.html`);
       await page.waitFor(hasHighlights);
       const painted = await page.evaluate(paintedText);
       expect(painted['counterframe-uses']).toEqual([

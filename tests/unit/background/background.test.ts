@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, exportSettings, type Settings } from '../../../src/se
 import { packsItem, settingsItem } from '../../../src/settings/store';
 import { startBackground } from '../../support/background';
 
-const FRAMED = readFileSync('tests/fixtures/pages/arms-race-article.html', 'utf8');
+const FRAMED = readFileSync('tests/fixtures/pages/arms-race/source.html', 'utf8');
 const STORY = 'https://news.example.com/story';
 const PACK = readFileSync('tests/fixtures/packs/chip-war.json', 'utf8');
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { reportPage } from '../../../src/cli/page-report';
 import { corpusPages, ieeeSeedPage, nprSeedPage } from '../../support/shared';
 
-const FRAMED = 'tests/fixtures/pages/arms-race-article.html';
+const FRAMED = 'tests/fixtures/pages/arms-race/source.html';
 
 function annotate(args: string[], input?: string) {
   const run = spawnSync('npm', ['run', '--silent', 'annotate', '--', ...args], { encoding: 'utf8', input });
@@ -113,7 +113,7 @@ describe('the pipeline on real pages', () => {
   });
 
   it('reads a Chinese article as an article (its paragraphs are short in characters, not in content)', () => {
-    const { matches, readerable } = reportPage(readFileSync('tests/fixtures/pages/cjk-article.html', 'utf8'));
+    const { matches, readerable } = reportPage(readFileSync('tests/fixtures/pages/cjk/source.html', 'utf8'));
     expect(readerable).toBe(true);
     expect(matches.some((m) => m.stance === 'uses' && m.quote === '军备竞赛')).toBe(true);
     expect(matches.some((m) => m.stance === 'critiques' && m.sentence.includes('所谓的人工智能军备竞赛'))).toBe(true);
