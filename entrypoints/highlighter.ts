@@ -3,6 +3,7 @@ import { extensionApi, extensionGone } from '../src/platform/extension-api';
 import { inBrowserLanguage } from '../src/platform/i18n-browser';
 import { benchMeasure, benchAnalysis } from '../src/page/bench-measure';
 import { parsePageMessage } from '../src/protocol/page-messages';
+import { sender } from '../src/protocol/replies';
 import { createPageController } from '../src/page/controller';
 import { pageKey, type Dismissals } from '../src/page/dismissed';
 import { remoteAnalysis } from '../src/page/remote-analysis';
@@ -31,7 +32,10 @@ export default defineUnlistedScript({
     const dismissedHere = (all: Dismissals) => all[page()] ?? [];
     // Only copying the page, anchoring and painting run here: the gate's scan, Readability and the
     // library run where the background reads pages (see src/background/reading.ts), so this script stays small.
-    const read = remoteAnalysis((message) => api.runtime.sendMessage(message), bench ? benchMeasure : undefined);
+    const read = remoteAnalysis(
+      sender((message) => api.runtime.sendMessage(message)),
+      bench ? benchMeasure : undefined,
+    );
     const controller = createPageController(document, location.href, {
       read: bench ? benchAnalysis(read) : read,
       t: inBrowserLanguage,

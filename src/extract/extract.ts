@@ -29,7 +29,7 @@ function leafBlocks(root: Element): Element[] {
     if (isBlockElement(el) && (!hasBlockChild || ownText)) {
       // A block that holds loose text and inner blocks is one passage: its inner blocks, pushed just
       // before it (the walk is depth first), give way to it.
-      while (blocks.length > 0 && el.contains(blocks[blocks.length - 1])) blocks.pop();
+      while (blocks.length > 0 && el.contains(blocks[blocks.length - 1]!)) blocks.pop();
       blocks.push(el);
       return true;
     }
@@ -61,10 +61,17 @@ export const READABILITY_MAX_TEXT = 500_000;
 function articleOf(root: Element, title: string): Article {
   const leaves = leafBlocks(root);
   if (leaves.length === 0) return { title, ...passagesOf([buildTextIndex(root).text]) };
-  // passagesOf leaves out blocks without text: their places go with them.
+  // passagesOf leaves out blocks without text: their places go with them, and each block left makes one passage.
   const blocks = leaves.map((el) => ({ text: buildTextIndex(el).text, place: placeOf(el) })).filter((b) => b.text);
   const { text, passages } = passagesOf(blocks.map((b) => b.text));
-  return { title, text, passages: passages.map((p, i) => (blocks[i].place ? { ...p, place: blocks[i].place } : p)) };
+  return {
+    title,
+    text,
+    passages: passages.map((p, i) => {
+      const { place } = blocks[i]!;
+      return place ? { ...p, place } : p;
+    }),
+  };
 }
 
 /**

@@ -30,7 +30,7 @@ function checkbox(doc: Document, id: string, label: string, checked: boolean, on
  */
 export function unreadPageSummary(url: string | undefined): PageSummary | null {
   const site = url ? siteOf(url) : null;
-  return url && site ? { url, reading: false, site, enabled: false, highlights: [], uses: 0, critiques: 0, frames: [] } : null;
+  return url && site ? { url, reading: false, readings: 0, site, enabled: false, highlights: [], uses: 0, critiques: 0, frames: [] } : null;
 }
 
 /** Renders the toolbar popup for one tab into `root`, anew each time settings or the page change. */

@@ -58,8 +58,10 @@ export function parseOffscreenMessage(data: unknown): OffscreenMessage | null {
 /** The content script's answer to page:summary. */
 export interface PageSummary {
   url: string;
-  /** True until the page has been read with the reader's settings (the settings load, a reading is on its way). */
+  /** True until the page has been read with the user's settings (the settings load, a reading is on its way, or its highlights). */
   reading: boolean;
+  /** How many times the page has been read so far (it is read again as its content changes). */
+  readings: number;
   site: string | null;
   enabled: boolean;
   highlights: { id: number; frame: string; stance: 'uses' | 'critiques'; snippet: string }[];

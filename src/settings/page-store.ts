@@ -44,7 +44,7 @@ export function watchStored(api: Pick<ExtensionApi, 'storage'>, onChange: (chang
   const area = settingsArea(api);
   const listener = (changes: Record<string, { newValue?: unknown }>, changedArea: string) => {
     const changed: Partial<StoredForPage> = {};
-    const value = <T>(key: string, fallback: T) => (changes[key].newValue as T | undefined) ?? fallback;
+    const value = <T>(key: string, fallback: T) => (changes[key]?.newValue as T | undefined) ?? fallback;
     if (changedArea === area && STORED.settings.key in changes) changed.settings = value(STORED.settings.key, STORED.settings.fallback);
     if (changedArea === 'local' && STORED.dismissed.key in changes) changed.dismissed = value(STORED.dismissed.key, STORED.dismissed.fallback);
     if (Object.keys(changed).length > 0) onChange(changed);
