@@ -9,8 +9,8 @@ import { PACKS_FLAG } from '../src/gate/packs-flag';
 
 /**
  * The content script on every page (listed in wxt.config.ts): the gate's first look, and the one
- * message that asks for the reader. It is kept small because it runs on every page the reader
- * opens, and most have nothing to show: the rest of the gate comes with the reader. For the same
+ * message that asks for the highlighter. It is kept small because it runs on every page the reader
+ * opens, and most have nothing to show: the rest of the gate runs where pages are read. For the same
  * reason it speaks to the browser's own promise-based API (Chromium's `chrome`, Firefox's `browser`)
  * rather than loading the polyfill the rest of the extension uses.
  */

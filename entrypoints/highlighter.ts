@@ -10,7 +10,7 @@ import { remoteAnalysis } from '../src/page/remote-analysis';
 import { readStored, storeDismissal, watchStored } from '../src/settings/page-store';
 
 /**
- * The reader: brought into a page by the background once the gate script (gate.ts) has found the words
+ * The highlighter: brought into a page by the background once the gate script (gate.ts) has found the words
  * its claims need there, with public/highlights.css. It has the page read away from it (the rest of
  * the gate first, then Readability and the library), shows what was found, and follows the page. Like
  * the gate, it speaks to the browser's own API and storage (see extension-api.ts, page-store.ts): its
@@ -21,7 +21,7 @@ export default defineUnlistedScript({
     // The benchmark build (wxt build --mode bench) times itself; the shipped build has no trace of it.
     const bench = import.meta.env.MODE === 'bench';
     const bootStart = performance.now();
-    // The background brings the reader in once per page; a second call (a page that asked twice) finds it here.
+    // The background brings the highlighter in once per page; a second call (a page that asked twice) finds it here.
     const flag = Symbol.for('counterframe.page');
     const scope = globalThis as unknown as Record<symbol, boolean>;
     if (scope[flag]) return;

@@ -52,8 +52,8 @@ export function passagesOf(blocks: string[]): { text: string; passages: Passage[
 }
 
 /**
- * Past this much text, Readability's time grows far faster than the page's (44 s for a 5 MB article,
- * against 0.2 s to parse it): such a page is read from its main element instead, in linear time.
+ * Past this much text, Readability's time grows far faster than the page's (quadratically, on a
+ * multi-megabyte article): such a page is read from its main element instead, in linear time.
  */
 export const READABILITY_MAX_TEXT = 500_000;
 

@@ -18,7 +18,7 @@ export interface GateWatchDeps {
    * touch storage.
    */
   installedMentions: () => Promise<readonly string[] | null>;
-  /** The page may be worth reading: bring in the reader (the background injects it), which takes over from here. */
+  /** The page may be worth reading: bring in the highlighter (the background injects it), which takes over from here. */
   wanted: () => void;
   /** The page's address now (it changes in single-page apps). */
   currentUrl: () => string;

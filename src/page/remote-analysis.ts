@@ -8,8 +8,8 @@ export type AnalyzePage = (doc: Document) => Promise<PageReading | null>;
 
 /**
  * Pages whose HTML is longer than this are not sent to be read. Serialising and sending are each one
- * task the browser does not split (about 75 and 85 ms for a 5 MB page here); past this size the
- * sending, and the reading and anchoring after it, are spared.
+ * task the browser does not split, and they grow with the page; past this size the sending, and the
+ * reading and anchoring after it, are spared.
  */
 export const MAX_PAGE_HTML = 8_000_000;
 

@@ -25,7 +25,7 @@ function checkbox(doc: Document, id: string, label: string, checked: boolean, on
 }
 
 /**
- * What a page the reader never came to shows (the gate found nothing worth reading there): nothing,
+ * What a page the highlighter never came to shows (the gate found nothing worth reading there): nothing,
  * on its site, which the reader can still switch. Null where Counterframe does not run at all.
  */
 export function unreadPageSummary(url: string | undefined): PageSummary | null {
