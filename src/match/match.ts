@@ -3,6 +3,9 @@ import type { Stance } from '../claims/types';
 import { splitSentences, type Span } from '../text/sentences';
 import type { CompiledLibrary, Cue } from './compile';
 import type { Hit } from './pattern-index';
+import { normaliseText } from '../stance/normalise';
+import { bundledStanceModel } from '../stance/bundled';
+import { judge, type StanceModel } from '../stance/model';
 import { quotedSpans } from './quotes';
 import { tokenize, type Token } from './tokens';
 
@@ -27,6 +30,8 @@ export interface Match {
   end: number;
   sentenceStart: number;
   sentenceEnd: number;
+  /** The stance model's probability for `stance` (matches made by hand, as in tests, may leave it out). */
+  score?: number;
   /** The passage's place on the page, which anchoring reads first. */
   place?: PagePlace;
 }
@@ -43,7 +48,8 @@ interface SentenceReading {
 const SCARE_QUOTE_SLACK = 1;
 
 function readSentence(compiled: CompiledLibrary, passage: Passage, span: Span): SentenceReading {
-  const tokens = tokenize(passage.text.slice(span.start, span.end), span.start);
+  // Normalised text has the same length, so the tokens' offsets stand in the text as written.
+  const tokens = tokenize(normaliseText(passage.text.slice(span.start, span.end)), span.start);
   const hits = compiled.index.scan(tokens);
   const contexts = new Set<string>();
   for (const hit of hits) if (hit.payload.kind === 'context') contexts.add(hit.payload.name);
@@ -67,45 +73,68 @@ function isScareQuoted(reading: SentenceReading, text: string, hit: Hit<Cue>): b
   });
 }
 
-function stanceOf(reading: SentenceReading, text: string, hit: Hit<Cue>): Stance {
-  if (reading.hits.some((h) => h.payload.kind === 'critique')) return 'critiques';
-  return isScareQuoted(reading, text, hit) ? 'critiques' : 'uses';
+/**
+ * What the library's cues say of a sentence, as marks the stance model reads beside its words: the
+ * frames its triggers belong to, whether a critique cue, another sense of the words or a scare quote
+ * is there, and which contexts it names itself.
+ */
+function marksOf(compiled: CompiledLibrary, reading: SentenceReading, text: string): string[] {
+  const marks = new Set<string>();
+  for (const hit of reading.hits) {
+    const cue = hit.payload;
+    if (cue.kind === 'trigger') {
+      marks.add(`frame ${compiled.claims[cue.claim].frame.id}`);
+      if (isScareQuoted(reading, text, hit)) marks.add('scare-quote');
+    } else if (cue.kind === 'context') marks.add(`context ${cue.name}`);
+    else marks.add(cue.kind);
+  }
+  return [...marks].sort();
 }
 
-/** How many sentences before and after a trigger its claim's contexts may stand in, across paragraphs. */
-export const CONTEXT_WINDOW = 2;
+/** The marks of a sentence on its own, as matchPassages gives them to the model (for training). */
+export function sentenceMarks(compiled: CompiledLibrary, sentence: string): string[] {
+  const passage = { text: sentence, start: 0 };
+  return marksOf(compiled, readSentence(compiled, passage, { start: 0, end: sentence.length }), sentence);
+}
 
 /**
  * Finds the claims each passage uses or critiques. Each sentence is read once against the compiled
- * index; a trigger counts when the contexts its claim needs occur within CONTEXT_WINDOW sentences of
- * it, and when it is not part of another sense of the words ("the human race").
+ * index. A trigger makes its sentence a candidate when the contexts its claim needs are named in the
+ * sentence or anywhere in the article (never lent by a neighbour alone: an article about AI can
+ * recall the nuclear arms race), and when it is not part of another sense of the words ("the human
+ * race"). The stance model then judges the candidate sentence on its own text: "none" drops it,
+ * else its judgement is the stance of each claim the sentence triggers.
  */
-export function matchPassages(compiled: CompiledLibrary, passages: Passage[]): Match[] {
+export function matchPassages(compiled: CompiledLibrary, passages: Passage[], model: StanceModel = bundledStanceModel()): Match[] {
   const readings = passages.flatMap((passage) =>
     splitSentences(passage.text).map((span) => ({ passage, reading: readSentence(compiled, passage, span) })),
   );
+  const article = new Set(readings.flatMap(({ reading }) => [...reading.contexts]));
   const matches: Match[] = [];
-  readings.forEach(({ passage, reading }, i) => {
-    const near = new Set<string>();
-    for (let k = Math.max(0, i - CONTEXT_WINDOW); k <= Math.min(readings.length - 1, i + CONTEXT_WINDOW); k++) {
-      for (const name of readings[k].reading.contexts) near.add(name);
-    }
+  for (const { passage, reading } of readings) {
     const otherSenses = reading.hits.filter((h) => h.payload.kind === 'other-sense');
-    const seen = new Set<number>();
+    const triggered = new Map<number, Hit<Cue>>();
     for (const hit of reading.hits) {
-      if (hit.payload.kind !== 'trigger' || seen.has(hit.payload.claim)) continue;
-      const { frame, claim } = compiled.claims[hit.payload.claim];
-      if (!claim.needs.every((need) => near.has(need))) continue;
+      if (hit.payload.kind !== 'trigger' || triggered.has(hit.payload.claim)) continue;
+      if (!compiled.claims[hit.payload.claim].claim.needs.every((need) => article.has(need))) continue;
       if (otherSenses.some((o) => overlaps(o, hit))) continue;
-      seen.add(hit.payload.claim);
+      triggered.set(hit.payload.claim, hit);
+    }
+    if (triggered.size === 0) continue;
+    const sentence = passage.text.slice(reading.span.start, reading.span.end);
+    const verdict = judge(model, sentence, marksOf(compiled, reading, passage.text));
+    if (verdict.judgement === 'none') continue;
+    for (const [at, hit] of triggered) {
+      const { frame, claim } = compiled.claims[at];
       const start = reading.tokens[hit.start].start;
       const end = reading.tokens[hit.end - 1].end;
       matches.push({
         frameId: frame.id,
         claimId: claim.id,
-        stance: stanceOf(reading, passage.text, hit),
+        stance: verdict.judgement,
+        score: verdict.score,
         quote: passage.text.slice(start, end),
-        sentence: passage.text.slice(reading.span.start, reading.span.end),
+        sentence,
         start: passage.start + start,
         end: passage.start + end,
         sentenceStart: passage.start + reading.span.start,
@@ -113,6 +142,6 @@ export function matchPassages(compiled: CompiledLibrary, passages: Passage[]): M
         ...(passage.place && { place: passage.place }),
       });
     }
-  });
+  }
   return matches;
 }
