@@ -66,9 +66,11 @@ export interface TrainingOptions {
   prune: number;
   /** Added to each class's intercept (uses, critiques, none), tuned by cross-validation. */
   offsets: number[];
+  /** StanceModel.untriggered, tuned by cross-validation. */
+  untriggered: number;
 }
 
-export const TRAINING: TrainingOptions = { bits: 18, epochs: 12, rate: 0.05, l2: 1e-5, seed: 23, prune: 0.02, offsets: [0.3, 0.3, 0] };
+export const TRAINING: TrainingOptions = { bits: 18, epochs: 12, rate: 0.05, l2: 1e-5, seed: 23, prune: 0.02, offsets: [0.3, 0.3, 0], untriggered: 0.8 };
 
 export interface Example {
   features: number[];
@@ -163,6 +165,7 @@ export function toModelFile(fitted: { bias: Float64Array; weights: Float64Array 
     bias: [...fitted.bias].map((b, k) => round(b + options.offsets[k])),
     buckets: toBase64(Uint8Array.from(gaps)),
     weights: toBase64(Uint8Array.from(bytes)),
+    untriggered: options.untriggered,
   };
 }
 

@@ -98,36 +98,49 @@ export function sentenceMarks(compiled: CompiledLibrary, sentence: string): stri
 }
 
 /**
+ * The claim of a sentence that the model holds, with confidence (StanceModel.untriggered), to use the
+ * frame though no trigger names a claim in it: the frame at its most general.
+ */
+export const UNTRIGGERED_CLAIM = 'the-ai-race';
+
+/**
  * Finds the claims each passage uses or critiques. Each sentence is read once against the compiled
  * index. A trigger makes its sentence a candidate when the contexts its claim needs are named in the
  * sentence or anywhere in the article (never lent by a neighbour alone: an article about AI can
  * recall the nuclear arms race), and when it is not part of another sense of the words ("the human
- * race"). The stance model then judges the candidate sentence on its own text: "none" drops it,
- * else its judgement is the stance of each claim the sentence triggers.
+ * race"). The stance model then judges the sentence on its own text: "none" drops a candidate, else
+ * its judgement is the stance of each claim the sentence triggers. A sentence without a candidate
+ * trigger is flagged only where the model is confident it uses the frame (UNTRIGGERED_CLAIM).
  */
 export function matchPassages(compiled: CompiledLibrary, passages: Passage[], model: StanceModel = bundledStanceModel()): Match[] {
   const readings = passages.flatMap((passage) =>
     splitSentences(passage.text).map((span) => ({ passage, reading: readSentence(compiled, passage, span) })),
   );
   const article = new Set(readings.flatMap(({ reading }) => [...reading.contexts]));
+  const holds = (at: number) => compiled.claims[at].claim.needs.every((need) => article.has(need));
+  const untriggered = compiled.claims.findIndex((c) => c.claim.id === UNTRIGGERED_CLAIM);
   const matches: Match[] = [];
   for (const { passage, reading } of readings) {
     const otherSenses = reading.hits.filter((h) => h.payload.kind === 'other-sense');
-    const triggered = new Map<number, Hit<Cue>>();
+    // Each claim's first trigger in the sentence, as token ranges.
+    const triggered = new Map<number, { start: number; end: number }>();
     for (const hit of reading.hits) {
-      if (hit.payload.kind !== 'trigger' || triggered.has(hit.payload.claim)) continue;
-      if (!compiled.claims[hit.payload.claim].claim.needs.every((need) => article.has(need))) continue;
+      if (hit.payload.kind !== 'trigger' || triggered.has(hit.payload.claim) || !holds(hit.payload.claim)) continue;
       if (otherSenses.some((o) => overlaps(o, hit))) continue;
       triggered.set(hit.payload.claim, hit);
     }
-    if (triggered.size === 0) continue;
     const sentence = passage.text.slice(reading.span.start, reading.span.end);
+    if (triggered.size === 0 && (untriggered < 0 || !holds(untriggered))) continue;
     const verdict = judge(model, sentence, marksOf(compiled, reading, passage.text));
     if (verdict.judgement === 'none') continue;
-    for (const [at, hit] of triggered) {
+    if (triggered.size === 0) {
+      if (verdict.judgement !== 'uses' || verdict.score < model.untriggered) continue;
+      triggered.set(untriggered, { start: 0, end: reading.tokens.length });
+    }
+    for (const [at, words] of triggered) {
       const { frame, claim } = compiled.claims[at];
-      const start = reading.tokens[hit.start].start;
-      const end = reading.tokens[hit.end - 1].end;
+      const start = reading.tokens[words.start].start;
+      const end = reading.tokens[words.end - 1].end;
       matches.push({
         frameId: frame.id,
         claimId: claim.id,

@@ -17,6 +17,8 @@ export interface ModelFile extends FeatureOptions {
   buckets: string;
   /** Base64 of signed bytes, JUDGEMENTS.length per kept bucket. */
   weights: string;
+  /** The probability of "uses" a sentence without a trigger needs to be flagged (see matchPassages). */
+  untriggered: number;
 }
 
 export interface StanceModel {
@@ -26,6 +28,7 @@ export interface StanceModel {
   /** Bucket number → where its weights start in `weights`. */
   rows: Map<number, number>;
   weights: Int8Array;
+  untriggered: number;
 }
 
 export interface Verdict {
@@ -57,7 +60,7 @@ export function loadModel(file: ModelFile): StanceModel {
     value = 0;
     shift = 0;
   }
-  return { options: { bits: file.bits }, bias: file.bias, scale: file.scale, rows, weights: new Int8Array(fromBase64(file.weights).buffer) };
+  return { options: { bits: file.bits }, bias: file.bias, scale: file.scale, rows, weights: new Int8Array(fromBase64(file.weights).buffer), untriggered: file.untriggered };
 }
 
 /** The model's judgement of one sentence, given the marks the claim library's cues leave in it. */
