@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CompiledLibrary } from '../../src/match/compile';
-import { sentenceMarks } from '../../src/match/match';
+import { sentenceView } from '../../src/match/match';
 import { sentenceFeatures, stableHash } from '../../src/stance/features';
-import { JUDGEMENTS, loadModel, type Judgement, type ModelFile, type StanceModel } from '../../src/stance/model';
+import { loadModel, type HeadFile, type Judgement, type ModelFile, type StanceModel } from '../../src/stance/model';
 
 /** The real labelled sentences live beside the project, never in it (see ../shared/labelled/README.md). */
 export const SHARED = resolve(process.env.COUNTERFRAME_SHARED ?? '../shared');
@@ -29,7 +29,7 @@ function readJsonl(file: string): LabelledSentence[] {
     .map((line, i) => {
       const row = JSON.parse(line) as Record<string, unknown>;
       const label = String(row.label).toLowerCase() as Judgement;
-      if (!JUDGEMENTS.includes(label) || typeof row.text !== 'string') throw new Error(`${file}:${i + 1}: a row needs a label and a text`);
+      if (!['uses', 'critiques', 'none'].includes(label) || typeof row.text !== 'string') throw new Error(`${file}:${i + 1}: a row needs a label and a text`);
       return { text: row.text, label, lang: String(row.lang), script: String(row.script ?? (row.lang === 'zh' ? 'hans' : 'latn')), headline: row.headline === true, quoted: row.quoted === true, source: String(row.source) };
     });
 }
@@ -64,17 +64,17 @@ export interface TrainingOptions {
   seed: number;
   /** Weights smaller than this are dropped from the shipped file. */
   prune: number;
-  /** Added to each class's intercept (uses, critiques, none), tuned by cross-validation. */
-  offsets: number[];
+  /** Added to each head's intercept, tuned by cross-validation: a higher one flags more. */
+  offsets: { frame: number; stance: number };
   /** StanceModel.untriggered, tuned by cross-validation. */
   untriggered: number;
 }
 
-export const TRAINING: TrainingOptions = { bits: 18, epochs: 12, rate: 0.05, l2: 1e-5, seed: 23, prune: 0.02, offsets: [0.3, 0.3, 0], untriggered: 0.8 };
+export const TRAINING: TrainingOptions = { bits: 18, epochs: 12, rate: 0.05, l2: 1e-5, seed: 23, prune: 0.02, offsets: { frame: 0, stance: 0 }, untriggered: 0.8 };
 
 export interface Example {
   features: number[];
-  label: Judgement;
+  positive: boolean;
 }
 
 /** A small seeded generator (mulberry32), so that training is the same on every run. */
@@ -90,43 +90,32 @@ function random(seed: number): () => number {
 }
 
 /**
- * Multinomial logistic regression by stochastic gradient descent with AdaGrad step sizes and L2 decay
- * on the buckets a sentence touches, in a seeded order.
+ * Logistic regression by stochastic gradient descent with AdaGrad step sizes and L2 decay on the
+ * buckets a sentence touches, in a seeded order.
  */
-export function fit(examples: Example[], options: TrainingOptions): { bias: Float64Array; weights: Float64Array } {
-  const K = JUDGEMENTS.length;
-  const weights = new Float64Array((1 << options.bits) * K);
+export function fit(examples: Example[], options: TrainingOptions): { bias: number; weights: Float64Array } {
+  const weights = new Float64Array(1 << options.bits);
   const squares = new Float64Array(weights.length).fill(1e-8);
-  const bias = new Float64Array(K);
-  const biasSquares = new Float64Array(K).fill(1e-8);
+  let bias = 0;
+  let biasSquares = 1e-8;
   const next = random(options.seed);
   const order = examples.map((_, i) => i);
-  const logits = new Float64Array(K);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
     }
     for (const at of order) {
-      const { features, label } = examples[at];
-      for (let k = 0; k < K; k++) {
-        let sum = bias[k];
-        for (const f of features) sum += weights[f * K + k];
-        logits[k] = sum;
-      }
-      const top = Math.max(...logits);
-      let total = 0;
-      for (let k = 0; k < K; k++) total += (logits[k] = Math.exp(logits[k] - top));
-      for (let k = 0; k < K; k++) {
-        const gradient = logits[k] / total - (JUDGEMENTS[k] === label ? 1 : 0);
-        biasSquares[k] += gradient * gradient;
-        bias[k] -= (options.rate * gradient) / Math.sqrt(biasSquares[k]);
-        for (const f of features) {
-          const w = f * K + k;
-          const g = gradient + options.l2 * weights[w];
-          squares[w] += g * g;
-          weights[w] -= (options.rate * g) / Math.sqrt(squares[w]);
-        }
+      const { features, positive } = examples[at];
+      let logit = bias;
+      for (const f of features) logit += weights[f];
+      const gradient = 1 / (1 + Math.exp(-logit)) - (positive ? 1 : 0);
+      biasSquares += gradient * gradient;
+      bias -= (options.rate * gradient) / Math.sqrt(biasSquares);
+      for (const f of features) {
+        const g = gradient + options.l2 * weights[f];
+        squares[f] += g * g;
+        weights[f] -= (options.rate * g) / Math.sqrt(squares[f]);
       }
     }
   }
@@ -137,18 +126,16 @@ function toBase64(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('base64');
 }
 
-/** The fitted model in its shipped form: small weights dropped, the rest as signed bytes. */
-export function toModelFile(fitted: { bias: Float64Array; weights: Float64Array }, options: TrainingOptions): ModelFile {
-  const K = JUDGEMENTS.length;
+/** A fitted head in its shipped form: small weights dropped, the rest as signed bytes. */
+export function toHeadFile(fitted: { bias: number; weights: Float64Array }, options: TrainingOptions, offset: number): HeadFile {
   let largest = 0;
   for (const w of fitted.weights) largest = Math.max(largest, Math.abs(w));
   const scale = Math.round((largest / 127) * 1e6) / 1e6 || 1;
   const gaps: number[] = [];
   const bytes: number[] = [];
   let last = 0;
-  for (let bucket = 0; bucket < 1 << options.bits; bucket++) {
-    const row = fitted.weights.subarray(bucket * K, bucket * K + K);
-    if (!row.some((w) => Math.abs(w) >= options.prune)) continue;
+  fitted.weights.forEach((w, bucket) => {
+    if (Math.abs(w) < options.prune) return;
     let gap = bucket - last;
     last = bucket;
     while (gap >= 0x80) {
@@ -156,23 +143,24 @@ export function toModelFile(fitted: { bias: Float64Array; weights: Float64Array 
       gap >>>= 7;
     }
     gaps.push(gap);
-    for (const w of row) bytes.push(Math.round(w / scale) & 0xff);
-  }
-  const round = (n: number) => Math.round(n * 1e6) / 1e6;
-  return {
-    bits: options.bits,
-    scale,
-    bias: [...fitted.bias].map((b, k) => round(b + options.offsets[k])),
-    buckets: toBase64(Uint8Array.from(gaps)),
-    weights: toBase64(Uint8Array.from(bytes)),
-    untriggered: options.untriggered,
-  };
+    bytes.push(Math.round(w / scale) & 0xff);
+  });
+  return { scale, bias: Math.round((fitted.bias + offset) * 1e6) / 1e6, buckets: toBase64(Uint8Array.from(gaps)), weights: toBase64(Uint8Array.from(bytes)) };
 }
 
 /** The model trained on `sentences`, each read as matchPassages gives it to the model. */
 export function trainModel(compiled: CompiledLibrary, sentences: LabelledSentence[], options: TrainingOptions = TRAINING): ModelFile {
-  const examples = sentences.map((s) => ({ features: sentenceFeatures(s.text, options, sentenceMarks(compiled, s.text)), label: s.label }));
-  return toModelFile(fit(examples, options), options);
+  const read = sentences.map((s) => ({ label: s.label, view: sentenceView(compiled, s.text) }));
+  const frame = read.map(({ label, view }) => ({ features: sentenceFeatures(view.text, options, view.marks), positive: label !== 'none' }));
+  const stance = read
+    .filter(({ label }) => label !== 'none')
+    .map(({ label, view }) => ({ features: sentenceFeatures(view.masked, options, view.marks), positive: label === 'uses' }));
+  return {
+    bits: options.bits,
+    frame: toHeadFile(fit(frame, options), options, options.offsets.frame),
+    stance: toHeadFile(fit(stance, options), options, options.offsets.stance),
+    untriggered: options.untriggered,
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { CompiledLibrary, Cue } from './compile';
 import type { Hit } from './pattern-index';
 import { normaliseText } from '../stance/normalise';
 import { bundledStanceModel } from '../stance/bundled';
-import { judge, type StanceModel } from '../stance/model';
+import { judge, type SentenceView, type StanceModel } from '../stance/model';
 import { quotedSpans } from './quotes';
 import { tokenize, type Token } from './tokens';
 
@@ -91,10 +91,27 @@ function marksOf(compiled: CompiledLibrary, reading: SentenceReading, text: stri
   return [...marks].sort();
 }
 
-/** The marks of a sentence on its own, as matchPassages gives them to the model (for training). */
-export function sentenceMarks(compiled: CompiledLibrary, sentence: string): string[] {
-  const passage = { text: sentence, start: 0 };
-  return marksOf(compiled, readSentence(compiled, passage, { start: 0, end: sentence.length }), sentence);
+// What stands for the frame's own words in SentenceView.masked: a word no text holds.
+const MASK = ' xframex ';
+
+/** The sentence as the stance model reads it (see SentenceView). */
+function viewOf(compiled: CompiledLibrary, reading: SentenceReading, text: string): SentenceView {
+  const triggers = reading.hits.filter((h) => h.payload.kind === 'trigger').sort((a, b) => a.start - b.start);
+  let masked = '';
+  let at = reading.span.start;
+  for (const hit of triggers) {
+    const start = reading.tokens[hit.start].start;
+    if (start < at) continue;
+    masked += text.slice(at, start) + MASK;
+    at = reading.tokens[hit.end - 1].end;
+  }
+  masked += text.slice(at, reading.span.end);
+  return { text: text.slice(reading.span.start, reading.span.end), masked, marks: marksOf(compiled, reading, text) };
+}
+
+/** A sentence on its own as matchPassages gives it to the model (for training). */
+export function sentenceView(compiled: CompiledLibrary, sentence: string): SentenceView {
+  return viewOf(compiled, readSentence(compiled, { text: sentence, start: 0 }, { start: 0, end: sentence.length }), sentence);
 }
 
 /**
@@ -131,7 +148,7 @@ export function matchPassages(compiled: CompiledLibrary, passages: Passage[], mo
     }
     const sentence = passage.text.slice(reading.span.start, reading.span.end);
     if (triggered.size === 0 && (untriggered < 0 || !holds(untriggered))) continue;
-    const verdict = judge(model, sentence, marksOf(compiled, reading, passage.text));
+    const verdict = judge(model, viewOf(compiled, reading, passage.text));
     if (verdict.judgement === 'none') continue;
     if (triggered.size === 0) {
       if (verdict.judgement !== 'uses' || verdict.score < model.untriggered) continue;

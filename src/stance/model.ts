@@ -2,32 +2,52 @@ import { sentenceFeatures, type FeatureOptions } from './features';
 
 /** What the model can say of a sentence. "none": it does not use or critique a frame. */
 export type Judgement = 'uses' | 'critiques' | 'none';
-export const JUDGEMENTS: readonly Judgement[] = ['uses', 'critiques', 'none'];
 
 /**
- * The stance model as shipped (weights.json, written by `npm run train`): a multinomial logistic
- * regression over hashed features. Only buckets with a weight worth keeping are listed; each weight
- * is a signed byte times `scale`.
+ * A sentence as the model reads it: its text; the same text with the frame's own words (the
+ * triggers) put out of sight, so that its stance is learnt from what surrounds them ("the so-called
+ * …", "we must win …") and not from which frame words the labelled pages happened to critique more
+ * often; and the marks the claim library's cues leave in it (see match.ts).
  */
-export interface ModelFile extends FeatureOptions {
+export interface SentenceView {
+  text: string;
+  masked: string;
+  marks: string[];
+}
+
+/** One logistic regression over hashed features, as shipped: two classes, one weight per bucket kept. */
+export interface HeadFile {
   scale: number;
-  /** One per judgement, in JUDGEMENTS order: the intercepts plus the tuned per-class offsets. */
-  bias: number[];
+  bias: number;
   /** The kept buckets in ascending order, as base64 of their gaps written as unsigned LEB128. */
   buckets: string;
-  /** Base64 of signed bytes, JUDGEMENTS.length per kept bucket. */
+  /** Base64 of signed bytes, one per kept bucket, times `scale`. */
   weights: string;
+}
+
+/**
+ * The stance model as shipped (weights.json, written by `npm run train`): one head tells a sentence
+ * that frames AI as a contest (uses or critiques) from one that does not, reading the whole text;
+ * the other tells uses from critiques, reading the masked text.
+ */
+export interface ModelFile extends FeatureOptions {
+  frame: HeadFile;
+  stance: HeadFile;
   /** The probability of "uses" a sentence without a trigger needs to be flagged (see matchPassages). */
   untriggered: number;
 }
 
+interface Head {
+  scale: number;
+  bias: number;
+  /** Bucket number → its weight. */
+  weights: Map<number, number>;
+}
+
 export interface StanceModel {
   options: FeatureOptions;
-  bias: number[];
-  scale: number;
-  /** Bucket number → where its weights start in `weights`. */
-  rows: Map<number, number>;
-  weights: Int8Array;
+  frame: Head;
+  stance: Head;
   untriggered: number;
 }
 
@@ -44,34 +64,45 @@ function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
-/** Reads the shipped form once (a few milliseconds) into lookup tables. */
-export function loadModel(file: ModelFile): StanceModel {
-  const gaps = fromBase64(file.buckets);
-  const rows = new Map<number, number>();
+function loadHead(file: HeadFile): Head {
+  const values = new Int8Array(fromBase64(file.weights).buffer);
+  const weights = new Map<number, number>();
   let bucket = 0;
-  let value = 0;
+  let gap = 0;
   let shift = 0;
-  for (const byte of gaps) {
-    value |= (byte & 0x7f) << shift;
+  for (const byte of fromBase64(file.buckets)) {
+    gap |= (byte & 0x7f) << shift;
     shift += 7;
     if (byte & 0x80) continue;
-    bucket += value;
-    rows.set(bucket, rows.size * JUDGEMENTS.length);
-    value = 0;
+    bucket += gap;
+    weights.set(bucket, values[weights.size]);
+    gap = 0;
     shift = 0;
   }
-  return { options: { bits: file.bits }, bias: file.bias, scale: file.scale, rows, weights: new Int8Array(fromBase64(file.weights).buffer), untriggered: file.untriggered };
+  return { scale: file.scale, bias: file.bias, weights };
 }
 
-/** The model's judgement of one sentence, given the marks the claim library's cues leave in it. */
-export function judge(model: StanceModel, text: string, marks: readonly string[] = []): Verdict {
-  const logits = [...model.bias];
-  for (const bucket of sentenceFeatures(text, model.options, marks)) {
-    const row = model.rows.get(bucket);
-    if (row === undefined) continue;
-    for (let k = 0; k < logits.length; k++) logits[k] += model.scale * model.weights[row + k];
-  }
-  const best = logits.indexOf(Math.max(...logits));
-  const total = logits.reduce((sum, l) => sum + Math.exp(l - logits[best]), 0);
-  return { judgement: JUDGEMENTS[best], score: 1 / total };
+/** Reads the shipped form once into lookup tables. */
+export function loadModel(file: ModelFile): StanceModel {
+  return { options: { bits: file.bits }, frame: loadHead(file.frame), stance: loadHead(file.stance), untriggered: file.untriggered };
+}
+
+/** The head's probability for its first class. */
+function probability(head: Head, buckets: number[]): number {
+  let logit = head.bias;
+  for (const bucket of buckets) logit += head.scale * (head.weights.get(bucket) ?? 0);
+  return 1 / (1 + Math.exp(-logit));
+}
+
+/** The model's judgement of one sentence. */
+export function judge(model: StanceModel, view: SentenceView): Verdict {
+  const framed = probability(model.frame, sentenceFeatures(view.text, model.options, view.marks));
+  const uses = probability(model.stance, sentenceFeatures(view.masked, model.options, view.marks));
+  const scores: [Judgement, number][] = [
+    ['uses', framed * uses],
+    ['critiques', framed * (1 - uses)],
+    ['none', 1 - framed],
+  ];
+  const [judgement, score] = scores.reduce((best, s) => (s[1] > best[1] ? s : best));
+  return { judgement, score };
 }
