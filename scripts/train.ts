@@ -1,6 +1,7 @@
 /**
  * `npm run train`: trains the stance model on the real labelled sentences outside the test fold (from
- * ../shared, never copied here) and on the sentences we wrote, and writes src/stance/weights.json.
+ * ../shared, never copied here) and on the sentences we wrote (tests/fixtures/labelled/written.jsonl and
+ * the claim library's examples), and writes src/stance/weights.json.
  * Seeded: the same data gives the same file, byte for byte.
  */
 import { writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { MissingRealSet, readRealSentences, readWrittenSentences, shippedTrainin
 export const WEIGHTS_FILE = 'src/stance/weights.json';
 
 try {
-  const sentences = shippedTrainingSet(readRealSentences(), readWrittenSentences());
+  const sentences = shippedTrainingSet(readRealSentences(), readWrittenSentences(), bundledLibrary);
   const json = `${JSON.stringify(trainModel(compileLibrary(bundledLibrary), sentences))}\n`;
   writeFileSync(WEIGHTS_FILE, json);
   console.log(`${WEIGHTS_FILE}: ${(json.length / 1024).toFixed(1)} KB, trained on ${sentences.length} sentences`);

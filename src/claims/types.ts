@@ -35,6 +35,11 @@ export interface Claim {
   /** What a passage using this claim asserts, in one line. */
   says: string;
   triggers: string[];
+  /**
+   * The frame's wider vocabulary ("race", "dominate", 博弈): a sentence that holds these and no
+   * claim's trigger is a candidate for this claim, which the stance model then judges.
+   */
+  looseTriggers?: string[];
   /** Names of contexts (from cues.json) that must appear near the trigger. */
   needs: string[];
   counterpoints: string[];

@@ -115,6 +115,14 @@ export function sentenceView(compiled: CompiledLibrary, sentence: string): Sente
 }
 
 /**
+ * The context that is the frame's topic (AI), and the wider one that stands for it in a sentence of
+ * its own: the label rules read "AI / technology development" as a race, but a page is read only
+ * where it names AI (see the gate), so technology words elsewhere on it lend nothing.
+ */
+const TOPIC = 'ai';
+const SENTENCE_TOPIC = 'technology';
+
+/**
  * The claim of a sentence that the model holds, with confidence (StanceModel.untriggered), to use the
  * frame though no trigger names a claim in it: the frame at its most general.
  */
@@ -123,9 +131,9 @@ export const UNTRIGGERED_CLAIM = 'the-ai-race';
 /**
  * Finds the claims each passage uses or critiques. Each sentence is read once against the compiled
  * index. A trigger makes its sentence a candidate when the contexts its claim needs are named in the
- * sentence or anywhere in the article (never lent by a neighbour alone: an article about AI can
- * recall the nuclear arms race), and when it is not part of another sense of the words ("the human
- * race"). The stance model then judges the sentence on its own text: "none" drops a candidate, else
+ * sentence or anywhere in the article (the topic: see SENTENCE_TOPIC), and when it is not part of
+ * another sense of the words ("the human race"). No neighbour lends the sentence its judgement: an
+ * article about AI can recall the nuclear arms race. The stance model then judges the sentence on its own text: "none" drops a candidate, else
  * its judgement is the stance of each claim the sentence triggers. A sentence without a candidate
  * trigger is flagged only where the model is confident it uses the frame (UNTRIGGERED_CLAIM).
  */
@@ -134,20 +142,25 @@ export function matchPassages(compiled: CompiledLibrary, passages: Passage[], mo
     splitSentences(passage.text).map((span) => ({ passage, reading: readSentence(compiled, passage, span) })),
   );
   const article = new Set(readings.flatMap(({ reading }) => [...reading.contexts]));
-  const holds = (at: number) => compiled.claims[at].claim.needs.every((need) => article.has(need));
+  const holds = (at: number, reading: SentenceReading) =>
+    compiled.claims[at].claim.needs.every((need) => article.has(need) || (need === TOPIC && reading.contexts.has(SENTENCE_TOPIC)));
   const untriggered = compiled.claims.findIndex((c) => c.claim.id === UNTRIGGERED_CLAIM);
   const matches: Match[] = [];
   for (const { passage, reading } of readings) {
     const otherSenses = reading.hits.filter((h) => h.payload.kind === 'other-sense');
+    const candidates = reading.hits.filter(
+      (hit): hit is Hit<Extract<Cue, { kind: 'trigger' }>> =>
+        hit.payload.kind === 'trigger' && holds(hit.payload.claim, reading) && !otherSenses.some((o) => overlaps(o, hit)),
+    );
+    // A claim's own trigger names the claim better than the frame's wider words.
+    const named = candidates.some((hit) => !hit.payload.loose);
     // Each claim's first trigger in the sentence, as token ranges.
     const triggered = new Map<number, { start: number; end: number }>();
-    for (const hit of reading.hits) {
-      if (hit.payload.kind !== 'trigger' || triggered.has(hit.payload.claim) || !holds(hit.payload.claim)) continue;
-      if (otherSenses.some((o) => overlaps(o, hit))) continue;
-      triggered.set(hit.payload.claim, hit);
+    for (const hit of candidates) {
+      if (!(named && hit.payload.loose) && !triggered.has(hit.payload.claim)) triggered.set(hit.payload.claim, hit);
     }
     const sentence = passage.text.slice(reading.span.start, reading.span.end);
-    if (triggered.size === 0 && (untriggered < 0 || !holds(untriggered))) continue;
+    if (triggered.size === 0 && (untriggered < 0 || !holds(untriggered, reading))) continue;
     const verdict = judge(model, viewOf(compiled, reading, passage.text));
     if (verdict.judgement === 'none') continue;
     if (triggered.size === 0) {
