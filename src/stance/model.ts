@@ -35,6 +35,8 @@ export interface ModelFile extends FeatureOptions {
   stance: HeadFile;
   /** The probability of "uses" a sentence without a trigger needs to be flagged (see matchPassages). */
   untriggered: number;
+  /** The probability of its judgement a sentence with only looseTriggers needs to be flagged. */
+  loose: number;
 }
 
 interface Head {
@@ -49,6 +51,7 @@ export interface StanceModel {
   frame: Head;
   stance: Head;
   untriggered: number;
+  loose: number;
 }
 
 export interface Verdict {
@@ -84,7 +87,7 @@ function loadHead(file: HeadFile): Head {
 
 /** Reads the shipped form once into lookup tables. */
 export function loadModel(file: ModelFile): StanceModel {
-  return { options: { bits: file.bits }, frame: loadHead(file.frame), stance: loadHead(file.stance), untriggered: file.untriggered };
+  return { options: { bits: file.bits }, frame: loadHead(file.frame), stance: loadHead(file.stance), untriggered: file.untriggered, loose: file.loose };
 }
 
 /** The head's probability for its first class. */
