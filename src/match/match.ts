@@ -163,8 +163,10 @@ export function matchPassages(compiled: CompiledLibrary, passages: Passage[], mo
     if (triggered.size === 0 && (untriggered < 0 || !holds(untriggered, reading))) continue;
     const verdict = judge(model, viewOf(compiled, reading, passage.text));
     if (verdict.judgement === 'none') continue;
+    // A sentence the article lends its topic to may well be history (the space race) or another
+    // field: it needs a confident verdict.
     const onTopic = reading.contexts.has(TOPIC) || reading.contexts.has(SENTENCE_TOPIC);
-    if (!named && !onTopic && verdict.score < model.loose) continue;
+    if (!onTopic && verdict.score < model.lentTopic) continue;
     if (triggered.size === 0) {
       if (verdict.judgement !== 'uses' || verdict.score < model.untriggered) continue;
       triggered.set(untriggered, { start: 0, end: reading.tokens.length });

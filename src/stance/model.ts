@@ -35,8 +35,11 @@ export interface ModelFile extends FeatureOptions {
   stance: HeadFile;
   /** The probability of "uses" a sentence without a trigger needs to be flagged (see matchPassages). */
   untriggered: number;
-  /** The probability of its judgement a sentence with only looseTriggers needs to be flagged. */
-  loose: number;
+  /**
+   * The probability of its judgement a sentence needs to be flagged where it names neither AI nor
+   * technology itself and the article lends it the topic (see matchPassages).
+   */
+  lentTopic: number;
 }
 
 interface Head {
@@ -51,7 +54,7 @@ export interface StanceModel {
   frame: Head;
   stance: Head;
   untriggered: number;
-  loose: number;
+  lentTopic: number;
 }
 
 export interface Verdict {
@@ -87,7 +90,7 @@ function loadHead(file: HeadFile): Head {
 
 /** Reads the shipped form once into lookup tables. */
 export function loadModel(file: ModelFile): StanceModel {
-  return { options: { bits: file.bits }, frame: loadHead(file.frame), stance: loadHead(file.stance), untriggered: file.untriggered, loose: file.loose };
+  return { options: { bits: file.bits }, frame: loadHead(file.frame), stance: loadHead(file.stance), untriggered: file.untriggered, lentTopic: file.lentTopic };
 }
 
 /** The head's probability for its first class. */
