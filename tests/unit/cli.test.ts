@@ -34,7 +34,7 @@ describe('npm run annotate', () => {
       expect(m).toEqual({
         frameId: expect.any(String), claimId: expect.any(String), stance: expect.stringMatching(/^(uses|critiques)$/),
         quote: expect.any(String), sentence: expect.any(String), start: expect.any(Number), end: expect.any(Number),
-        sentenceStart: expect.any(Number), sentenceEnd: expect.any(Number),
+        sentenceStart: expect.any(Number), sentenceEnd: expect.any(Number), score: expect.any(Number),
       });
       // start/end are offsets in the article text: the quote sits there inside its sentence.
       expect(m.sentence.slice(m.start - m.sentenceStart, m.end - m.sentenceStart)).toBe(m.quote);

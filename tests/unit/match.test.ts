@@ -50,11 +50,12 @@ describe('matchPassages', () => {
     }
   });
 
-  it('needs its context near the trigger, across paragraph breaks but not across the article', () => {
+  it('takes the topic from the article as a whole, not from a neighbour, and judges each sentence on its own', () => {
     const far = ['Artificial intelligence is changing newsrooms.', 'One.', 'Two.', 'Three.', 'If we lose this race, Beijing will write the rules.'];
-    expect(claimsIn(...far)).toEqual([]);
-    const near = ['Artificial intelligence is the contest of the century.', 'If we lose this race, Beijing will write the rules.'];
-    expect(claimsIn(...near)).toContain('win-the-race:uses');
+    expect(claimsIn(...far)).toContain('win-the-race:uses');
+    expect(claimsIn('The council met on Tuesday.', 'If we lose this race, Beijing will write the rules.')).toEqual([]);
+    // History beside a sentence about AI is not lent the topic: it is judged as it stands.
+    expect(claimsIn('Chatbots are everywhere now.', 'The Soviet Union won the race to put a satellite in orbit.')).toEqual([]);
   });
 
   it('matches Chinese text', () => {
