@@ -1,21 +1,17 @@
 /**
  * `npm run train`: trains the stance model on the real labelled sentences outside the test fold (from
  * ../shared, never copied here) and on the sentences we wrote (tests/fixtures/labelled/written.jsonl and
- * the claim library's examples), and writes src/stance/weights.json.
- * Seeded: the same data gives the same file, byte for byte.
+ * the claim library's examples), and writes src/stance/weights.json. Seeded: the same data gives the
+ * same file, byte for byte.
  */
 import { writeFileSync } from 'node:fs';
 import { bundledLibrary } from '../src/claims/library';
-import { compileLibrary } from '../src/match/compile';
-import { MissingRealSet, readRealSentences, readWrittenSentences, shippedTrainingSet, trainModel } from './lib/stance-training';
-
-export const WEIGHTS_FILE = 'src/stance/weights.json';
+import { MissingRealSet, shippedWeights, WEIGHTS_FILE } from './lib/stance-training';
 
 try {
-  const sentences = shippedTrainingSet(readRealSentences(), readWrittenSentences(), bundledLibrary);
-  const json = `${JSON.stringify(trainModel(compileLibrary(bundledLibrary), sentences))}\n`;
+  const json = shippedWeights(bundledLibrary);
   writeFileSync(WEIGHTS_FILE, json);
-  console.log(`${WEIGHTS_FILE}: ${(json.length / 1024).toFixed(1)} KB, trained on ${sentences.length} sentences`);
+  console.log(`${WEIGHTS_FILE}: ${(json.length / 1024).toFixed(1)} KB`);
 } catch (error) {
   if (!(error instanceof MissingRealSet)) throw error;
   console.error(`npm run train: ${error.message}`);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ClaimLibrary } from '../../src/claims/types';
-import type { CompiledLibrary } from '../../src/match/compile';
+import { compileLibrary, type CompiledLibrary } from '../../src/match/compile';
 import { sentenceView } from '../../src/match/match';
 import { sentenceFeatures, stableHash } from '../../src/stance/features';
 import { loadModel, type HeadFile, type Judgement, type ModelFile, type StanceModel } from '../../src/stance/model';
@@ -10,6 +10,7 @@ import { loadModel, type HeadFile, type Judgement, type ModelFile, type StanceMo
 export const SHARED = resolve(process.env.COUNTERFRAME_SHARED ?? '../shared');
 export const REAL_SENTENCES = join(SHARED, 'labelled/real-sentences.jsonl');
 export const WRITTEN_SENTENCES = 'tests/fixtures/labelled/written.jsonl';
+export const WEIGHTS_FILE = 'src/stance/weights.json';
 
 export interface LabelledSentence {
   text: string;
@@ -76,7 +77,7 @@ export interface TrainingOptions {
   lentTopic: number;
 }
 
-export const TRAINING: TrainingOptions = { bits: 18, epochs: 12, rate: 0.05, l2: 1e-5, seed: 23, prune: 0.02, offsets: { frame: 0.3, stance: -0.3 }, untriggered: 0.8, lentTopic: 0.6 };
+export const TRAINING: TrainingOptions = { bits: 18, epochs: 12, rate: 0.05, l2: 1e-5, seed: 23, prune: 0.05, offsets: { frame: 0.3, stance: -0.3 }, untriggered: 0.8, lentTopic: 0.6 };
 
 export interface Example {
   features: number[];
@@ -211,4 +212,10 @@ export function claimExamples(library: ClaimLibrary): LabelledSentence[] {
  */
 export function shippedTrainingSet(real: LabelledSentence[], written: LabelledSentence[], library: ClaimLibrary): LabelledSentence[] {
   return [...real.filter((s) => splitOf(s.source) !== 'test'), ...written, ...claimExamples(library)];
+}
+
+/** weights.json as `npm run train` writes it: the shipped model trained on the shipped set. */
+export function shippedWeights(library: ClaimLibrary): string {
+  const sentences = shippedTrainingSet(readRealSentences(), readWrittenSentences(), library);
+  return `${JSON.stringify(trainModel(compileLibrary(library), sentences))}\n`;
 }
