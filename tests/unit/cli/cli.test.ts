@@ -41,6 +41,7 @@ describe('npm run annotate', () => {
         end: expect.any(Number),
         sentenceStart: expect.any(Number),
         sentenceEnd: expect.any(Number),
+        score: expect.any(Number),
       });
       // start/end are offsets in the article text: the quote sits there inside its sentence.
       expect(m.sentence.slice(m.start - m.sentenceStart, m.end - m.sentenceStart)).toBe(m.quote);
