@@ -18,7 +18,6 @@ export interface LabelledSentence {
   lang: string;
   script: string;
   headline: boolean;
-  quoted: boolean;
   source: string;
 }
 
@@ -32,7 +31,7 @@ function readJsonl(file: string): LabelledSentence[] {
       const row = JSON.parse(line) as Record<string, unknown>;
       const label = String(row.label).toLowerCase() as Judgement;
       if (!['uses', 'critiques', 'none'].includes(label) || typeof row.text !== 'string') throw new Error(`${file}:${i + 1}: a row needs a label and a text`);
-      return { text: row.text, label, lang: String(row.lang), script: String(row.script ?? (row.lang === 'zh' ? 'hans' : 'latn')), headline: row.headline === true, quoted: row.quoted === true, source: String(row.source) };
+      return { text: row.text, label, lang: String(row.lang), script: String(row.script ?? (row.lang === 'zh' ? 'hans' : 'latn')), headline: row.headline === true, source: String(row.source) };
     });
 }
 
@@ -195,7 +194,7 @@ export function crossValidate<T>(
 export function claimExamples(library: ClaimLibrary): LabelledSentence[] {
   const labelled = (text: string, label: Judgement): LabelledSentence => {
     const script = /\p{Script=Han}/u.test(text) ? 'hans' : 'latn';
-    return { text, label, lang: script === 'latn' ? 'en' : 'zh', script, headline: false, quoted: false, source: 'claim examples' };
+    return { text, label, lang: script === 'latn' ? 'en' : 'zh', script, headline: false, source: 'claim examples' };
   };
   return library.frames.flatMap((frame) =>
     frame.claims.flatMap(({ examples }) => [
