@@ -18,7 +18,6 @@ export interface LabelledSentence {
   lang: string;
   script: string;
   headline: boolean;
-  quoted: boolean;
   source: string;
 }
 
@@ -38,7 +37,6 @@ function readJsonl(file: string): LabelledSentence[] {
         lang: String(row.lang),
         script: typeof row.script === 'string' ? row.script : row.lang === 'zh' ? 'hans' : 'latn',
         headline: row.headline === true,
-        quoted: row.quoted === true,
         source: String(row.source),
       };
     });
@@ -215,7 +213,7 @@ export function crossValidate<T>(
 export function claimExamples(library: ClaimLibrary): LabelledSentence[] {
   const labelled = (text: string, label: Judgement): LabelledSentence => {
     const script = /\p{Script=Han}/u.test(text) ? 'hans' : 'latn';
-    return { text, label, lang: script === 'latn' ? 'en' : 'zh', script, headline: false, quoted: false, source: 'claim examples' };
+    return { text, label, lang: script === 'latn' ? 'en' : 'zh', script, headline: false, source: 'claim examples' };
   };
   return library.frames.flatMap((frame) =>
     frame.claims.flatMap(({ examples }) => [

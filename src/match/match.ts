@@ -132,10 +132,11 @@ export const UNTRIGGERED_CLAIM = 'the-ai-race';
  * Finds the claims each passage uses or critiques. Each sentence is read once against the compiled
  * index. A trigger makes its sentence a candidate when the contexts its claim needs are named in the
  * sentence or anywhere in the article (the topic: see SENTENCE_TOPIC), and when it is not part of
- * another sense of the words ("the human race"). No neighbour lends the sentence its judgement: an
- * article about AI can recall the nuclear arms race. The stance model then judges the sentence on its own text: "none" drops a candidate, else
- * its judgement is the stance of each claim the sentence triggers. A sentence without a candidate
- * trigger is flagged only where the model is confident it uses the frame (UNTRIGGERED_CLAIM).
+ * another sense of the words ("the human race"). The stance model then judges the sentence on its
+ * own text (no neighbour lends it anything: an article about AI can recall the nuclear arms race):
+ * "none" drops a candidate, else its judgement is the stance of each claim the sentence triggers. A
+ * sentence without a candidate trigger is flagged only where the model is confident it uses the
+ * frame (UNTRIGGERED_CLAIM).
  */
 export function matchPassages(compiled: CompiledLibrary, passages: Passage[], model: StanceModel = bundledStanceModel()): Match[] {
   const readings = passages.flatMap((passage) => splitSentences(passage.text).map((span) => ({ passage, reading: readSentence(compiled, passage, span) })));
@@ -145,6 +146,7 @@ export function matchPassages(compiled: CompiledLibrary, passages: Passage[], mo
   const untriggered = compiled.claims.findIndex((c) => c.claim.id === UNTRIGGERED_CLAIM);
   const matches: Match[] = [];
   for (const { passage, reading } of readings) {
+    if (reading.tokens.length === 0) continue;
     const otherSenses = reading.hits.filter((h) => h.payload.kind === 'other-sense');
     const candidates = reading.hits.filter(
       (hit): hit is Hit<Extract<Cue, { kind: 'trigger' }>> =>
