@@ -1,5 +1,5 @@
 import type { Translate } from '../platform/i18n';
-import type { CardView, CounterpointView } from './card-view';
+import type { CardView, CounterpointView, FrameView } from './card-view';
 import { el } from '../ui/dom';
 import { CARD_CSS } from './card-css';
 
@@ -28,16 +28,17 @@ function counterpointItem(doc: Document, point: CounterpointView, t: Translate):
     el(doc, 'p', { class: 'point' }, [point.text]),
     el(doc, 'p', { class: 'source' }, [
       source.quote ? el(doc, 'q', {}, [source.quote]) : null,
-      source.quote && source.speaker ? ` (${source.speaker}). ` : source.quote ? ' ' : null,
+      source.quote ? ` (${source.speaker ?? t('cardOwnVoice')}). ` : null,
       t('cardSource'),
       title,
+      ...source.notes.map((note) => ` ${note}`),
     ]),
   ]);
 }
 
-function section(doc: Document, heading: string, points: CounterpointView[], t: Translate): HTMLElement | null {
+function section(doc: Document, heading: string, kind: string, points: CounterpointView[], t: Translate): HTMLElement | null {
   if (points.length === 0) return null;
-  return el(doc, 'section', {}, [
+  return el(doc, 'section', { class: kind }, [
     el(doc, 'h3', {}, [heading]),
     el(
       doc,
@@ -45,6 +46,22 @@ function section(doc: Document, heading: string, points: CounterpointView[], t: 
       {},
       points.map((p) => counterpointItem(doc, p, t)),
     ),
+  ]);
+}
+
+/** One frame: its name and assumption once, each of its claims in the passage, then their counterpoints. */
+function frameSection(doc: Document, frame: FrameView, t: Translate): HTMLElement {
+  return el(doc, 'section', { class: 'frame-section' }, [
+    el(doc, 'div', { class: 'claim' }, [
+      el(doc, 'p', { class: 'frame' }, [frame.name]),
+      el(doc, 'p', { class: 'assumes' }, [t('cardAssumes'), frame.assumes]),
+      ...frame.claims.flatMap((claim) => [
+        el(doc, 'p', { class: 'why' }, [t('cardWordsBefore'), el(doc, 'mark', {}, [claim.quote]), t('cardWordsAfter')]),
+        el(doc, 'p', { class: 'says' }, [t(claim.stance === 'uses' ? 'cardMakesClaim' : 'cardReportsClaim'), claim.says]),
+      ]),
+    ]),
+    section(doc, t('cardLeavesOut'), 'leaves-out', frame.leavesOut, t),
+    section(doc, t('cardHolds'), 'holds', frame.holds, t),
   ]);
 }
 
@@ -111,18 +128,15 @@ export function openCard(doc: Document, anchor: () => DOMRect, view: CardView, o
   const root = host.attachShadow({ mode: 'open' });
   const headingId = 'counterframe-card-title';
   const close = el(doc, 'button', { type: 'button', class: 'close', 'aria-label': t('cardClose') }, ['×']);
-  const dialog = el(doc, 'div', { role: 'dialog', 'aria-labelledby': headingId, tabindex: '-1', class: `card ${view.stance}` }, [
-    el(doc, 'header', {}, [el(doc, 'h2', { id: headingId }, [t(view.stance === 'uses' ? 'cardTitleUses' : 'cardTitleCritiques')]), close]),
-    ...view.claims.map((claim) =>
-      el(doc, 'section', { class: 'claim' }, [
-        el(doc, 'p', { class: 'frame' }, [claim.frameName]),
-        el(doc, 'p', { class: 'assumes' }, [t('cardAssumes'), claim.assumes]),
-        el(doc, 'p', { class: 'why' }, [t('cardFlaggedFor'), el(doc, 'mark', {}, [claim.quote]), t(claim.stance === 'uses' ? 'cardStates' : 'cardReports')]),
-      ]),
-    ),
-    section(doc, t('cardLeavesOut'), view.leavesOut, t),
-    section(doc, t('cardHolds'), view.holds, t),
-  ]);
+  const dialog = el(
+    doc,
+    'div',
+    { role: 'dialog', 'aria-labelledby': headingId, tabindex: '-1', class: `card ${view.stance}`, lang: view.language === 'zh' ? 'zh-Hans' : 'en' },
+    [
+      el(doc, 'header', {}, [el(doc, 'h2', { id: headingId }, [t(view.stance === 'uses' ? 'cardTitleUses' : 'cardTitleCritiques')]), close]),
+      ...view.frames.map((frame) => frameSection(doc, frame, t)),
+    ],
+  );
   if (options.onNotFraming) {
     const notFraming = el(doc, 'button', { type: 'button', class: 'not-framing' }, [t('cardNotFraming')]);
     notFraming.addEventListener('click', () => {

@@ -1,4 +1,4 @@
-import type { ClaimLibrary, Counterpoint, Frame } from './types';
+import type { ClaimLibrary, Frame } from './types';
 import counterpoints from './counterpoints.json';
 import cues from './cues.json';
 import armsRace from './frames/arms-race.json';
@@ -28,6 +28,6 @@ export const BUNDLED_FRAME_FILES: Record<string, unknown> = {
 
 export const bundledLibrary: ClaimLibrary = {
   frames: Object.values(BUNDLED_FRAME_FILES) as Frame[],
-  counterpoints: counterpoints as Counterpoint[],
+  counterpoints,
   cues: cues,
 };

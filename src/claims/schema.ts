@@ -29,19 +29,32 @@ const SourceSchema = v.strictObject({
   publisher: Text(120),
   date: v.optional(v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'))),
   url: v.optional(HttpUrl),
+  /** Why the source has no link, where it has none (the lint asks for one or the other). */
+  noLink: v.optional(Text(300)),
+  /** What the reader should know of the source itself: who wrote it, what it rests on. */
+  note: v.optional(Text(300)),
+  /** One sentence at most, verbatim from the source (the lint checks it where the source's text is stored). */
   quote: v.optional(Text(400)),
+  /** Who said the quote; without one, it is the publication's own voice. */
   speaker: v.optional(Text(200)),
 });
+
+/** The Simplified Chinese text of a frame, claim or counterpoint (the lint asks for it in the bundled library). */
+const Chinese = <T extends v.ObjectEntries>(entries: T) => v.optional(v.strictObject(entries));
 
 const Example = Text(600);
 
 export const ClaimSchema = v.strictObject({
   id: Id,
   says: Text(200),
+  zh: Chinese({ says: Text(200) }),
   triggers: v.pipe(v.array(PatternText), v.minLength(1, 'needs at least one trigger')),
   looseTriggers: v.optional(v.array(PatternText)),
   needs: v.array(Id),
-  counterpoints: v.pipe(v.array(Id), v.minLength(1, 'needs at least one counterpoint')),
+  /** Counterpoints that answer this claim: what it leaves out. */
+  leavesOut: v.pipe(v.array(Id), v.minLength(1, 'needs at least one counterpoint')),
+  /** Counterpoints that support this claim where it does hold (the same point may answer another claim). */
+  holds: v.array(Id),
   examples: v.strictObject({
     uses: v.pipe(v.array(Example), v.minLength(1, 'needs at least one sentence that uses the frame')),
     critiques: v.array(Example),
@@ -53,14 +66,15 @@ export const FrameSchema = v.strictObject({
   id: Id,
   name: Text(80),
   assumes: Text(240),
+  zh: Chinese({ name: Text(80), assumes: Text(240) }),
   claims: v.pipe(v.array(ClaimSchema), v.minLength(1, 'needs at least one claim')),
 });
 
 export const CounterpointsSchema = v.array(
   v.strictObject({
     id: Id,
-    kind: v.picklist(['leaves-out', 'holds'], 'must be "leaves-out" or "holds"'),
     text: Text(400),
+    zh: Chinese({ text: Text(400) }),
     source: SourceSchema,
   }),
 );

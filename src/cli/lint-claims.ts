@@ -1,10 +1,12 @@
 /** `npm run lint:claims [DIR]`: checks a claim library folder (the bundled one by default). */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatProblem, lintLibrary } from '../claims/lint';
+import { checkLibrary, curationProblems, formatProblem } from '../claims/lint';
 import { BUNDLED_FRAME_FILES } from '../claims/library';
+import { checkQuote, storedText } from '../claims/quote-check';
 import type { LibraryFiles, Problem } from '../claims/schema';
+import type { ClaimLibrary } from '../claims/types';
 
 const BUNDLED_DIR = fileURLToPath(new URL('../claims', import.meta.url));
 
@@ -39,10 +41,62 @@ export function readLibraryDir(dir: string): { files?: LibraryFiles; problems: P
   return problems.length > 0 ? { problems } : { files, problems };
 }
 
-export function lintDir(dir: string): Problem[] {
+/** The seed articles beside the project (../shared/seeds), where developers and CI have them. */
+const SEEDS_DIR = join(resolve(process.env.COUNTERFRAME_SHARED ?? '../shared'), 'seeds');
+
+/** Each source whose text is stored, by its title, and the file that holds the text. */
+const STORED_SOURCES: Record<string, string> = {
+  'The U.S. and China Are Pursuing Different AI Futures': '000_e3c6f2119c810c05.repaired-utf8.txt',
+  'The Great Divergence: How Beijing and Washington Are Running Two Different AI Races': '003_1f9490e3b794c15f.txt',
+};
+
+/**
+ * Each quote against the stored text of its source, from `seeds` (a folder holding the files of
+ * STORED_SOURCES). A quote whose source has no stored text cannot be checked, which is a problem too.
+ */
+function quoteProblems(library: ClaimLibrary, counterpointsFile: string, seeds: string, stored: Record<string, string> = STORED_SOURCES): Problem[] {
+  const texts = new Map<string, string>();
+  const textOf = (file: string) => {
+    if (!texts.has(file)) texts.set(file, storedText(readFileSync(join(seeds, file), 'utf8')));
+    return texts.get(file)!;
+  };
+  const problems: Problem[] = [];
+  library.counterpoints.forEach((point, k) => {
+    const { quote, title } = point.source;
+    if (!quote) return;
+    const file = stored[title];
+    const verdict = !file
+      ? { ok: false, message: `cannot be checked: no stored text of "${title}" (STORED_SOURCES in src/cli/lint-claims.ts)` }
+      : !existsSync(join(seeds, file))
+        ? { ok: false, message: `cannot be checked: its source's stored text, ${join(seeds, file)}, is missing` }
+        : checkQuote(quote, textOf(file));
+    if (!verdict.ok)
+      problems.push({ file: counterpointsFile, field: `${k}.source.quote`, message: `counterpoint "${point.id}": the quote ${verdict.message}` });
+  });
+  return problems;
+}
+
+/** What lint:claims found, and what it could not check (and why). */
+export interface LintReport {
+  problems: Problem[];
+  skipped: string[];
+}
+
+/** Every check of a library folder; `seeds` and `stored` say where its sources' texts are (see quoteProblems). */
+export function lintDir(dir: string, seeds: string = SEEDS_DIR, stored: Record<string, string> = STORED_SOURCES): LintReport {
   const { files, problems } = readLibraryDir(dir);
-  if (!files) return problems;
-  const found = lintLibrary(files);
+  if (!files) return { problems, skipped: [] };
+  const { library, problems: found } = checkLibrary(files);
+  const skipped: string[] = [];
+  if (library) {
+    const frameFiles = files.frames.map((f) => f.file);
+    found.push(...curationProblems(library, frameFiles, files.counterpoints.file));
+    if (existsSync(seeds)) found.push(...quoteProblems(library, files.counterpoints.file, seeds, stored));
+    else
+      skipped.push(
+        `the quotes were not checked against their sources: the stored texts are not at ${seeds} (set COUNTERFRAME_SHARED to the folder that holds seeds/)`,
+      );
+  }
   if (resolve(dir) === resolve(BUNDLED_DIR)) {
     for (const { file } of files.frames) {
       const name = file.slice('frames/'.length);
@@ -51,12 +105,13 @@ export function lintDir(dir: string): Problem[] {
       }
     }
   }
-  return found;
+  return { problems: found, skipped };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ? resolve(process.argv[2]) : BUNDLED_DIR;
-  const problems = lintDir(dir);
+  const { problems, skipped } = lintDir(dir);
+  for (const reason of skipped) console.warn(`lint:claims: skipped: ${reason}`);
   for (const problem of problems) console.error(formatProblem(problem));
   if (problems.length > 0) {
     console.error(`lint:claims: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}`);

@@ -1,4 +1,5 @@
 import { anchorSteps, NODES_PER_STEP } from '../anchor/anchor';
+import { inLanguage, libraryLanguage } from '../card/card-view';
 import type { Translate } from '../platform/i18n';
 import { unmeasured, type Measure } from '../tasks/measure';
 import type { PageSummary } from '../protocol/messages';
@@ -191,7 +192,11 @@ export function createPageController(doc: Document, url: string, deps: Controlle
     },
     summary() {
       const passages = shown?.highlighting.passages ?? [];
-      const frameName = (claimId: string) => reading?.cards.claims[claimId]?.frameName ?? claimId;
+      const language = libraryLanguage(deps.t);
+      const frameName = (claimId: string) => {
+        const claim = reading?.cards.claims[claimId];
+        return claim ? inLanguage(claim.frameName, language) : claimId;
+      };
       return {
         url: currentUrl(),
         reading: settings === null || inFlight || painting,

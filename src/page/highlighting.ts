@@ -1,6 +1,6 @@
 import type { AnchoredPassage } from '../anchor/anchor';
 import { openCard, type CardHandle } from '../card/card';
-import { cardViewFor, type CardLibrary } from '../card/card-view';
+import { cardViewFor, libraryLanguage, type CardLibrary } from '../card/card-view';
 import type { Translate } from '../platform/i18n';
 import type { Match } from '../match/match';
 import { unmeasured, type Measure } from '../tasks/measure';
@@ -67,7 +67,7 @@ export function showHighlights(doc: Document, anchored: AnchoredPassage[], deps:
   const open = (passage: AnchoredPassage, box: () => DOMRect) => {
     card?.close();
     current = passages.indexOf(passage);
-    card = openCard(doc, box, cardViewFor(passage.matches, cards), {
+    card = openCard(doc, box, cardViewFor(passage.matches, cards, libraryLanguage(t)), {
       t,
       onClose: () => (card = null),
       onNotFraming: () => deps.onNotFraming?.(sentenceKey(passage.matches[0]!.sentence)),

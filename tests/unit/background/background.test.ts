@@ -121,8 +121,9 @@ describe('the background: reading pages and claim packs', () => {
     await vi.waitFor(() => expect(bg.registered.map((s) => s.id)).toEqual(['counterframe-packs-flag']));
     const reading = await bg.send({ type: 'page:read', html: page });
     expect(reading?.matches.map((m) => [m.claimId, m.stance, m.quote])).toEqual([['chip-war', 'uses', 'chip war']]);
-    expect(reading?.cards.claims['chip-war']?.frameName).toBe('A war over chips');
-    expect(Object.keys(reading?.cards.counterpoints ?? {})).toEqual(['chip-supply-chains-interlock']);
+    expect(reading?.cards.claims['chip-war']?.frameName.en).toBe('A war over chips');
+    // The pack's own point, and the bundled one it grants holds.
+    expect(Object.keys(reading?.cards.counterpoints ?? {})).toEqual(['chip-supply-chains-interlock', 'chips-contest-holds']);
   });
 
   it('replaces a pack imported again, and removes it on request', async () => {

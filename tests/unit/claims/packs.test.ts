@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { bundledLibrary } from '../../../src/claims/library';
-import { checkPack, libraryWith, MAX_PACK_FILE_BYTES, type PackResult } from '../../../src/claims/packs';
+import { checkPack, libraryWith, MAX_PACK_FILE_BYTES, storedPacks, withCurrentMentions, type PackResult } from '../../../src/claims/packs';
 
 const PACK = readFileSync('tests/fixtures/packs/chip-war.json', 'utf8');
+// The same pack in the format of version 1: one list of counterpoints per claim, each point of one kind.
+const PACK_V1 = readFileSync('tests/fixtures/packs/chip-war-v1.json', 'utf8');
 const pack = () => JSON.parse(PACK);
 const problemsOf = (result: PackResult) => (result.ok ? [] : result.problems);
 
@@ -18,6 +20,21 @@ describe('checking a claim pack', () => {
     const library = libraryWith([result.pack]);
     expect(library.frames.map((f) => f.id)).toEqual([...bundledLibrary.frames.map((f) => f.id), 'chip-war']);
     expect(library.cues).toBe(bundledLibrary.cues);
+  });
+
+  it("reads a pack of version 1, each claim's counterpoints split by the kind version 1 gave them, and stored packs of that shape too", () => {
+    const current = checkPack(PACK, []);
+    const old = checkPack(PACK_V1, []);
+    expect(problemsOf(old)).toEqual([]);
+    if (!old.ok || !current.ok) return;
+    expect(old.pack).toEqual(current.pack);
+    expect(old.pack.frames[0]!.claims[0]).toMatchObject({ leavesOut: ['chip-supply-chains-interlock'], holds: ['chips-contest-holds'] });
+    const stored = { id: 'chip-war', name: 'The chip war', frames: pack().frames, counterpoints: pack().counterpoints };
+    const storedV1 = JSON.parse(PACK_V1);
+    const oldStored = { id: 'chip-war', name: 'The chip war', frames: storedV1.frames, counterpoints: storedV1.counterpoints };
+    expect(storedPacks([oldStored])).toEqual(storedPacks([stored]));
+    // The background writes stored packs anew in this version's shape.
+    expect(withCurrentMentions({ packs: [oldStored] as never, mentions: null }).packs).toEqual(storedPacks([stored]));
   });
 
   // Each bad file, and the words its refusal must use to say what is wrong.
@@ -41,7 +58,7 @@ describe('checking a claim pack', () => {
       JSON.stringify({ ...pack(), frames: [{ ...pack().frames[0], id: 'arms-race' }] }),
       /frame id "arms-race" is used by more than one frame/,
     ],
-    ['a counterpoint that does not exist', JSON.stringify(withClaim({ counterpoints: ['no-such-point'] })), /no counterpoint has the id "no-such-point"/],
+    ['a counterpoint that does not exist', JSON.stringify(withClaim({ leavesOut: ['no-such-point'] })), /no counterpoint has the id "no-such-point"/],
     ['a context the cues do not have', JSON.stringify(withClaim({ needs: ['weather'] })), /no context named "weather"/],
     [
       'an example that does not behave as labelled',
