@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { bundledLibrary } from './src/claims/library';
@@ -36,6 +37,13 @@ const EXTENSION_PAGES_CSP =
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // Chromium reads a browser in Traditional Chinese (zh-TW, and zh-HK as zh-TW) with zh_TW's words or
+    // else the default, English: those readers get the Simplified Chinese words, as Firefox gives them.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: '_locales/zh_TW/messages.json', absoluteSrc: resolve('public/_locales/zh_CN/messages.json') });
+    },
+  },
   // No module-preload polyfill: it is the only code that would call fetch(), and extension pages do not need it.
   vite: () => ({ plugins: [firstLook, gateCompileHint], build: { modulePreload: { polyfill: false } } }),
   // Explicit imports only: every module says where its names come from.

@@ -8,6 +8,14 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
 export const FIREFOX_BUILD = resolve('.output/firefox-mv2');
+/**
+ * Firefox takes a language for its interface (and so for the extension's words) only from a language
+ * pack: Debian's, for the tests that read the card in Chinese.
+ */
+export const FIREFOX_LANGUAGE_PACKS: Record<string, string> = {
+  'zh-CN': '/usr/lib/firefox-esr/browser/extensions/langpack-zh-CN@firefox-esr.mozilla.org.xpi',
+  'zh-TW': '/usr/lib/firefox-esr/browser/extensions/langpack-zh-TW@firefox-esr.mozilla.org.xpi',
+};
 
 // Debian's Chromium, as this machine needs it: no sandbox as root, and no calls home.
 export const CHROMIUM_FLAGS = [
@@ -26,14 +34,25 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-/** Chromium with the built extension loaded, in a fresh profile (or the one given, to test restarts). */
-export async function launchChromium(options: { headless?: boolean; profile?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<ChromiumSession> {
+/**
+ * Chromium with the built extension loaded, in a fresh profile (or the one given, to test restarts);
+ * `language` is its interface's ("zh-CN"), which the extension's words follow.
+ */
+export async function launchChromium(
+  options: { headless?: boolean; profile?: string; colorScheme?: 'light' | 'dark'; language?: string } = {},
+): Promise<ChromiumSession> {
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'counterframe-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
+    args: [
+      ...CHROMIUM_FLAGS,
+      ...(options.language ? [`--lang=${options.language}`] : []),
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+    ],
     viewport: { width: 1100, height: 900 },
+    ...(options.language && { locale: options.language }),
     colorScheme: options.colorScheme ?? 'light',
   });
   return {
@@ -51,9 +70,10 @@ export const FIREFOX_ADDON_UUID = '6b1d3c3e-2f4a-4d51-9a57-3c0f2a7e9b10';
 
 /**
  * Firefox ESR over WebDriver BiDi with the built extension installed as a temporary add-on. With a
- * `profile`, a restart reuses it: the add-on is installed again and finds its stored settings.
+ * `profile`, a restart reuses it: the add-on is installed again and finds its stored settings. A
+ * `language` ("zh-CN") is its interface's, from its language pack (FIREFOX_LANGUAGE_PACKS).
  */
-export async function launchFirefox(options: { profile?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+export async function launchFirefox(options: { profile?: string; colorScheme?: 'light' | 'dark'; language?: string } = {}): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -63,6 +83,7 @@ export async function launchFirefox(options: { profile?: string; colorScheme?: '
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_ADDON_UUID }),
+      ...(options.language && { 'intl.locale.requested': options.language }),
       // What pages see as prefers-color-scheme: 0 dark, 1 light (WebDriver BiDi cannot emulate it).
       'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
       // A temporary add-on is removed when Firefox closes; keep its storage so a restart can be tested.

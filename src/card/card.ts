@@ -28,7 +28,7 @@ function counterpointItem(doc: Document, point: CounterpointView, t: Translate):
     el(doc, 'p', { class: 'point' }, [point.text]),
     el(doc, 'p', { class: 'source' }, [
       source.quote ? el(doc, 'q', {}, [source.quote]) : null,
-      source.quote ? ` (${source.speaker ?? t('cardOwnVoice')}). ` : null,
+      source.quote ? t('cardSaidBy', [source.speaker ?? t('cardOwnVoice')]) : null,
       t('cardSource'),
       title,
       ...source.notes.map((note) => ` ${note}`),

@@ -1,4 +1,5 @@
 import { firefoxDriver } from './support/driver';
+import { describeCards } from './support/cards';
 import { describeHostilePage } from './support/hostile';
 import { describeReading } from './support/reading';
 import { describeRealPages } from './support/real-pages';
@@ -11,6 +12,7 @@ const FIREFOX = 'Firefox ESR (puppeteer-core over WebDriver BiDi)';
 describeExtension(FIREFOX, firefoxDriver);
 describeSiteSwitch(FIREFOX, firefoxDriver);
 describeReading(FIREFOX, firefoxDriver);
+describeCards(FIREFOX, firefoxDriver);
 describeHostilePage(FIREFOX, firefoxDriver);
 describeUnusualPages(FIREFOX, firefoxDriver);
 describeRealPages(FIREFOX, firefoxDriver);

@@ -101,9 +101,12 @@ function fromPuppeteer(page: PuppeteerPage): TestPage {
   };
 }
 
-export async function chromiumDriver(colorScheme: ColorScheme = 'light'): Promise<BrowserDriver> {
+/** A browser for the scenarios, in a colour scheme and, where given, an interface language ("zh-CN"). */
+export type LaunchBrowser = (colorScheme?: ColorScheme, language?: string) => Promise<BrowserDriver>;
+
+export const chromiumDriver: LaunchBrowser = async (colorScheme = 'light', language) => {
   const profile = mkdtempSync(join(tmpdir(), 'counterframe-chromium-'));
-  let session: ChromiumSession = await launchChromium({ profile, colorScheme });
+  let session: ChromiumSession = await launchChromium({ profile, colorScheme, language });
   const extensionId = async () => {
     const worker = session.context.serviceWorkers()[0] ?? (await session.context.waitForEvent('serviceworker'));
     return new URL(worker.url()).host;
@@ -125,15 +128,15 @@ export async function chromiumDriver(colorScheme: ColorScheme = 'light'): Promis
     openExtensionPage: async (path) => open(`chrome-extension://${await extensionId()}/${path}`),
     async restart() {
       await session.context.close();
-      session = await launchChromium({ profile, colorScheme });
+      session = await launchChromium({ profile, colorScheme, language });
     },
     close: () => session.close(),
   };
-}
+};
 
-export async function firefoxDriver(colorScheme: ColorScheme = 'light'): Promise<BrowserDriver> {
+export const firefoxDriver: LaunchBrowser = async (colorScheme = 'light', language) => {
   const profile = mkdtempSync(join(tmpdir(), 'counterframe-firefox-'));
-  let browser = await launchFirefox({ profile, colorScheme });
+  let browser = await launchFirefox({ profile, colorScheme, language });
   const open = async (url: string, initScript?: string) => {
     const page = await browser.newPage();
     await page.setViewport({ width: 1100, height: 900 });
@@ -171,8 +174,8 @@ export async function firefoxDriver(colorScheme: ColorScheme = 'light'): Promise
     },
     async restart() {
       await browser.close();
-      browser = await launchFirefox({ profile, colorScheme });
+      browser = await launchFirefox({ profile, colorScheme, language });
     },
     close: () => browser.close(),
   };
-}
+};
