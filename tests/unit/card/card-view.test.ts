@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cardLibraryFor, cardViewFor } from '../../../src/card/card-view';
+import { readFileSync } from 'node:fs';
+import { cardLibraryFor, cardViewFor, libraryLanguage } from '../../../src/card/card-view';
 import { bundledLibrary } from '../../../src/claims/library';
 import type { ClaimLibrary } from '../../../src/claims/types';
 import { compileLibrary } from '../../../src/match/compile';
 import { matchPassages, type Match } from '../../../src/match/match';
+import { inEnglish, translatorFor } from '../../support/translate';
 
 const compiled = compileLibrary(bundledLibrary);
 const claimsOf = (library: ClaimLibrary) => library.frames.flatMap((frame) => frame.claims.map((claim) => ({ frame, claim })));
@@ -42,6 +44,11 @@ describe('cardViewFor', () => {
       const [section] = cardViewFor([match], cardLibraryFor(compiled, [match]), 'en').frames;
       expect(section?.holds.length, claim.id).toBeGreaterThan(0);
     }
+  });
+
+  it("takes the library's language from the extension's own words, as the browser chose them", () => {
+    expect(libraryLanguage(inEnglish)).toBe('en');
+    expect(libraryLanguage(translatorFor(JSON.parse(readFileSync('public/_locales/zh_CN/messages.json', 'utf8'))))).toBe('zh');
   });
 
   it('is in Simplified Chinese for a Chinese reader: frame, assumption, claim and counterpoints', () => {

@@ -29,6 +29,12 @@ describe('checking a claim pack', () => {
     if (!old.ok || !current.ok) return;
     expect(old.pack).toEqual(current.pack);
     expect(old.pack.frames[0]!.claims[0]).toMatchObject({ leavesOut: ['chip-supply-chains-interlock'], holds: ['chips-contest-holds'] });
+    // A point of the pack's own that version 1 marked "holds" is where its claims hold.
+    const ownHolds = JSON.parse(PACK_V1);
+    ownHolds.counterpoints.push({ ...ownHolds.counterpoints[0], id: 'chips-are-contested', kind: 'holds' });
+    ownHolds.frames[0].claims[0].counterpoints.push('chips-are-contested');
+    const withOwn = checkPack(JSON.stringify(ownHolds), []);
+    expect(withOwn.ok && withOwn.pack.frames[0]!.claims[0]!.holds).toEqual(['chips-contest-holds', 'chips-are-contested']);
     const stored = { id: 'chip-war', name: 'The chip war', frames: pack().frames, counterpoints: pack().counterpoints };
     const storedV1 = JSON.parse(PACK_V1);
     const oldStored = { id: 'chip-war', name: 'The chip war', frames: storedV1.frames, counterpoints: storedV1.counterpoints };
