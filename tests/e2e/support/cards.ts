@@ -54,7 +54,9 @@ export function describeCards(label: string, launch: LaunchBrowser): void {
         const url = `${server.origin}/arms-race/source.html?holds`;
         const page = await driver.open(url);
         await page.waitFor(hasHighlights);
-        const total = await page.evaluate(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) + (CSS.highlights.get('counterframe-critiques')?.size ?? 0));
+        const total = await page.evaluate(
+          () => (CSS.highlights.get('counterframe-uses')?.size ?? 0) + (CSS.highlights.get('counterframe-critiques')?.size ?? 0),
+        );
         expect(total).toBeGreaterThan(5);
         for (let index = 0; index < total; index++) {
           const card = await showCard(driver, page, url, index);
