@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { inEnglish } from '../../support/translate';
+import { inEnglish, translatorFor } from '../../support/translate';
 import { createPageController, type ControllerDeps, type PageStatus } from '../../../src/page/controller';
 import { LIVE_UPDATES } from '../../../src/tasks/page-follower';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
@@ -19,7 +19,7 @@ function marked(): string[] {
   return Array.from(document.querySelectorAll('mark[data-counterframe]')).map((m) => `${m.getAttribute('data-counterframe')}:${m.textContent}`);
 }
 
-function controllerOn(file: string) {
+function controllerOn(file: string, t = inEnglish) {
   load(file);
   const reports: PageStatus[] = [];
   const reads = { count: 0 };
@@ -27,7 +27,7 @@ function controllerOn(file: string) {
     reads.count++;
     return analyzeHere(doc);
   };
-  const controller = createPageController(document, URL_OF_PAGE, { read, t: inEnglish, status: (r) => reports.push(r) });
+  const controller = createPageController(document, URL_OF_PAGE, { read, t, status: (r) => reports.push(r) });
   return { controller, reports, reads };
 }
 
@@ -48,6 +48,15 @@ describe('the page controller (the content script, in jsdom)', () => {
     expect(summary.frames).toContain('Beating, or losing to, China');
     expect(reports.at(-1)).toEqual({ state: 'on', uses: summary.uses, critiques: 1 });
     expect(marked().some((m) => m.startsWith('uses:They mean well'))).toBe(true);
+  });
+
+  it("names the frames for the popup in the reader's language", async () => {
+    const inChinese = translatorFor(JSON.parse(readFileSync('public/_locales/zh_CN/messages.json', 'utf8')));
+    const { controller } = controllerOn('arms-race/source.html', inChinese);
+    controller.apply(DEFAULT_SETTINGS);
+    await settled(controller);
+    expect(controller.summary().frames).toContain('打败中国，或输给中国');
+    expect(controller.summary().highlights.every((h) => /\p{Script=Han}/u.test(h.frame))).toBe(true);
   });
 
   it('switching the site off removes every highlight and restores the page; on brings them back', async () => {
