@@ -1,0 +1,141 @@
+import { createReadStream, createWriteStream, existsSync, openSync, closeSync, readSync, fstatSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { createInterface } from 'node:readline';
+import { Worker } from 'node:worker_threads';
+import { corpusPages, inShard, type CorpusPage } from './corpus-inputs';
+import type { WorkerAnswer } from './corpus-worker';
+import { corpusSummary, type CorpusRow } from './corpus-summary';
+import { corpusReportHtml } from './corpus-report';
+import { progress } from './progress';
+import { InputError, plainError } from './read-input';
+
+export interface CorpusOptions {
+  input: string;
+  out: string;
+  summary?: string;
+  report?: string;
+  /** Worker threads; all cores by default. */
+  jobs?: number;
+  shard: { index: number; count: number };
+}
+
+/** Each JSON line of an output file, streamed. */
+async function* outputRows(out: string): AsyncGenerator<CorpusRow> {
+  if (!existsSync(out)) return;
+  for await (const line of createInterface({ input: createReadStream(out), crlfDelay: Infinity })) if (line.trim() !== '') yield JSON.parse(line) as CorpusRow;
+}
+
+/**
+ * The pages an earlier run wrote to `out` already. A run stopped mid-line leaves a last line without
+ * its newline: it is cut, and that page read again.
+ */
+async function pagesDone(out: string): Promise<Set<string>> {
+  const done = new Set<string>();
+  if (!existsSync(out)) return done;
+  const fd = openSync(out, 'r+');
+  try {
+    const size = fstatSync(fd).size;
+    const last = Buffer.alloc(1);
+    if (size > 0 && (readSync(fd, last, 0, 1, size - 1), last[0] !== 0x0a)) {
+      // Find the last newline, reading back from the end a block at a time.
+      let end = size;
+      const block = Buffer.alloc(64 * 1024);
+      let cut = 0;
+      while (end > 0) {
+        const start = Math.max(0, end - block.length);
+        readSync(fd, block, 0, end - start, start);
+        const at = block.subarray(0, end - start).lastIndexOf(0x0a);
+        if (at >= 0) {
+          cut = start + at + 1;
+          break;
+        }
+        end = start;
+      }
+      ftruncateSync(fd, cut);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    for await (const row of outputRows(out)) done.add(row.file);
+  } catch {
+    throw new InputError(`${out} is not a JSONL file this wrote (a line is not JSON); give another --out`);
+  }
+  return done;
+}
+
+/** The pages this run is to read: in the shard, and not done already. */
+async function* pagesToRead(options: CorpusOptions, done: Set<string>): AsyncGenerator<CorpusPage> {
+  for await (const page of corpusPages(options.input)) if (inShard(page, options.shard) && !done.has(page.file)) yield page;
+}
+
+// The command line runs its TypeScript through tsx, which a worker thread does not inherit: each registers it first.
+const WORKER = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.tsImport(${JSON.stringify(import.meta.resolve('./corpus-worker.ts'))}, __filename))`;
+
+/** One worker thread, asked one page at a time. */
+function pageReader(): { read(page: CorpusPage): Promise<WorkerAnswer>; stop(): Promise<number> } {
+  const worker = new Worker(WORKER, { eval: true });
+  return {
+    read: (page) =>
+      new Promise((resolve, reject) => {
+        const onError = (error: Error) => reject(error);
+        worker.once('error', onError);
+        worker.once('message', (answer: WorkerAnswer) => {
+          worker.off('error', onError);
+          resolve(answer);
+        });
+        worker.postMessage(page);
+      }),
+    stop: () => worker.terminate(),
+  };
+}
+
+/**
+ * `annotate --corpus`: every page of a folder or a JSONL file, read on worker threads, one JSON line
+ * each appended to --out as it is done (never the whole corpus in memory), then the summary and the
+ * report of the whole output. 0 when every page was read, 1 when some could not be (each is named).
+ */
+export async function runCorpus(options: CorpusOptions): Promise<number> {
+  const done = await pagesDone(options.out);
+  let total = 0;
+  for await (const _ of pagesToRead(options, done)) total++;
+  const output = createWriteStream(options.out, { flags: 'a' });
+  await new Promise<void>((resolve, reject) => output.once('open', () => resolve()).once('error', (error) => reject(plainError(error, options.out))));
+  const shown = progress(process.stderr, total);
+  const pages = pagesToRead(options, done);
+  const jobs = Math.min(options.jobs ?? availableParallelism(), Math.max(total, 1));
+  const readers = Array.from({ length: jobs }, pageReader);
+  let problems = 0;
+  const started = performance.now();
+  try {
+    await Promise.all(
+      readers.map(async (reader) => {
+        for (let next = await pages.next(); !next.done; next = await pages.next()) {
+          const page = next.value;
+          const answer = page.problem ? { problem: `${page.file} ${page.problem}` } : await reader.read(page);
+          if ('line' in answer) {
+            if (!output.write(`${answer.line}\n`)) await new Promise((resolve) => output.once('drain', resolve));
+          } else {
+            problems++;
+            shown.note(`annotate: ${answer.problem}`);
+          }
+          shown.tick();
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(readers.map((r) => r.stop()));
+    await new Promise<void>((resolve) => output.end(() => resolve()));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  shown.end(
+    `${total - problems} pages read in ${seconds.toFixed(1)} s (${((total - problems) / Math.max(seconds, 0.001)).toFixed(1)} pages/s on ${jobs} threads)` +
+      `${done.size > 0 ? `, ${done.size} already in ${options.out}` : ''}${problems > 0 ? `, ${problems} could not be read` : ''}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+  );
+  if (options.summary || options.report) {
+    const summary = await corpusSummary(outputRows(options.out));
+    if (options.summary) writeFileSync(options.summary, summary.csv());
+    if (options.report) writeFileSync(options.report, corpusReportHtml(summary));
+  }
+  return problems > 0 ? 1 : 0;
+}
