@@ -50,6 +50,10 @@ export function declaredEncoding(bytes: Uint8Array): { label: string; bom: boole
   return label ? { label: label.startsWith('utf-16') ? 'utf-8' : label, bom: false } : null;
 }
 
+// Node 20's TextDecoder reads windows-1252 (which is also what ISO-8859-1 and ASCII labels mean on
+// the web) as ISO-8859-1: bytes 0x80-0x9F come out as control characters, not as these.
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
 /**
  * A page's text, decoded as it declares (byte-order mark, or meta charset) with the platform's
  * TextDecoder, else as UTF-8. Binary data, an encoding the platform does not know, text that is not
@@ -67,6 +71,7 @@ export function decodeText(bytes: Uint8Array, file: string, { page }: { page: bo
     }
     // The decoder drops the byte-order mark itself.
     text = decoder.decode(bytes);
+    if (decoder.encoding === 'windows-1252') text = text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]);
   } else {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

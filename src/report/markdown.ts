@@ -24,7 +24,7 @@ function counterpoints(heading: string, points: CounterpointView[], t: Translate
   if (points.length === 0) return [];
   const items = points.map(({ text, source }) => {
     const quote = source.quote ? `\n  > “${escapeMarkdown(source.quote)}”${source.speaker ? ` — ${escapeMarkdown(source.speaker)}` : ''}` : '';
-    return `- ${escapeMarkdown(text)}\n  ${escapeMarkdown(t('cardSource'))}${escapeMarkdown(source.label)}${source.url ? ` ${autolink(source.url)}` : ''}${quote}`;
+    return `- ${escapeMarkdown(text)}\n  ${escapeMarkdown(t('cardSource'))} ${escapeMarkdown(source.label)}${source.url ? ` ${autolink(source.url)}` : ''}${quote}`;
   });
   return [`## ${escapeMarkdown(heading)}`, '', ...items, ''];
 }
