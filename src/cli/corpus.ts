@@ -114,7 +114,7 @@ export async function runCorpus(options: CorpusOptions): Promise<number> {
           const page = next.value;
           const answer = page.problem ? { problem: `${page.file} ${page.problem}` } : await reader.read(page);
           if ('line' in answer) {
-            if (!output.write(`${answer.line}\n`)) await new Promise((resolve) => output.once('drain', resolve));
+            if (!output.write(`${answer.line}\n`)) await new Promise<void>((resolve) => output.once('drain', () => resolve()));
           } else {
             problems++;
             shown.note(`annotate: ${answer.problem}`);

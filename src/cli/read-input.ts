@@ -55,33 +55,37 @@ export function declaredEncoding(bytes: Uint8Array): { label: string; bom: boole
 const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 
 /**
- * A page's text, decoded as it declares (byte-order mark, or meta charset) with the platform's
- * TextDecoder, else as UTF-8. Binary data, an encoding the platform does not know, text that is not
- * the UTF-8 it must then be, and a page over the extension's size cap are refused, each with a reason.
+ * A page's text: as its byte-order mark says; else as UTF-8 where it is valid UTF-8 (a saved page is
+ * often re-encoded to UTF-8 with its old meta charset left in place, while text in a legacy encoding
+ * is almost never valid UTF-8); else as its meta charset declares, with the platform's TextDecoder.
+ * Binary data, an encoding the platform does not know, text that is not UTF-8 and declares nothing
+ * else, and a page over the extension's size cap are refused, each with a reason.
  */
 export function decodeText(bytes: Uint8Array, file: string, { page }: { page: boolean }): string {
-  const declared = declaredEncoding(bytes);
-  let text: string;
-  if (declared) {
-    let decoder: TextDecoder;
-    try {
-      decoder = new TextDecoder(declared.label);
-    } catch {
-      throw new InputError(`${file} declares the charset "${declared.label}", which is not one this can decode`);
-    }
-    // The decoder drops the byte-order mark itself.
-    text = decoder.decode(bytes);
-    if (decoder.encoding === 'windows-1252') text = text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]);
-  } else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      if (bytes.includes(0)) throw new InputError(`${file} is binary, not text`);
-      throw new InputError(`${file} is not UTF-8 text and declares no other charset (a byte-order mark, or <meta charset> in its first 1024 bytes)`);
-    }
-  }
+  const text = decodeBytes(bytes, file);
   if (text.includes('\0')) throw new InputError(`${file} is binary, not text`);
   return page ? withinCap(text, file) : text;
+}
+
+function decodeBytes(bytes: Uint8Array, file: string): string {
+  const declared = declaredEncoding(bytes);
+  if (!declared?.bom) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      if (bytes.includes(0)) throw new InputError(`${file} is binary, not text`);
+      if (!declared) throw new InputError(`${file} is not UTF-8 text and declares no other charset (a byte-order mark, or <meta charset> in its first 1024 bytes)`);
+    }
+  }
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(declared.label);
+  } catch {
+    throw new InputError(`${file} declares the charset "${declared.label}", which is not one this can decode`);
+  }
+  // The decoder drops the byte-order mark itself.
+  const text = decoder.decode(bytes);
+  return decoder.encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]) : text;
 }
 
 /** The page's HTML, if it is within the size the extension reads. */

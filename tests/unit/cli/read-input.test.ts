@@ -36,6 +36,10 @@ describe('reading a page in the charset it declares', () => {
     expect(declaredEncoding(utf16(text, true))).toEqual({ label: 'utf-16be', bom: true });
   });
 
+  it('reads valid UTF-8 as UTF-8 even under an old meta charset, as a page re-saved in UTF-8 has', () => {
+    expect(decode(page('<meta charset="gb2312">', Buffer.from('中美人工智能军备竞赛')))).toContain('中美人工智能军备竞赛');
+  });
+
   it('looks for the declaration only in the first 1024 bytes, as browsers do', () => {
     const late = Buffer.concat([ascii(`<!doctype html><!--${'x'.repeat(1024)}--><meta charset="gbk">`), GBK]);
     expect(declaredEncoding(late)).toBeNull();
