@@ -28,10 +28,7 @@ FILE may be - for standard input; --json is --format json. --out is appended to:
 const FORMATS = ['text', 'json', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-type Args =
-  | { mode: 'help' }
-  | { mode: 'page'; format: Format; sentences: boolean; file: string }
-  | ({ mode: 'corpus' } & CorpusOptions);
+type Args = { mode: 'help' } | { mode: 'page'; format: Format; sentences: boolean; file: string } | ({ mode: 'corpus' } & CorpusOptions);
 
 class UsageError extends Error {}
 
@@ -97,7 +94,13 @@ function annotatePage({ format, sentences, file }: Extract<Args, { mode: 'page' 
   }
   const { page, cards } = readPage(text);
   if (format === 'json') return `${JSON.stringify(page)}\n`;
-  const report = buildReport({ title: page.title, address: file === '-' ? '(standard input)' : basename(file), readAt: new Date(), matches: page.matches, cards });
+  const report = buildReport({
+    title: page.title,
+    address: file === '-' ? '(standard input)' : basename(file),
+    readAt: new Date(),
+    matches: page.matches,
+    cards,
+  });
   if (format === 'md') return reportMarkdown(report, inEnglish);
   if (format === 'html') return reportHtml(report, inEnglish);
   return formatReport(report, page.readerable);

@@ -20,7 +20,10 @@ export type ReportedMatch = Omit<Match, 'place'>;
 let bundled: LibrarySource | undefined;
 
 /** Parses saved HTML with jsdom and runs the extension's pipeline on it: the JSON report, and the cards of its matches. */
-export function readPage(html: string, source: LibrarySource = (bundled ??= eagerSource(compileLibrary(bundledLibrary)))): { page: PageReport; cards: CardLibrary } {
+export function readPage(
+  html: string,
+  source: LibrarySource = (bundled ??= eagerSource(compileLibrary(bundledLibrary))),
+): { page: PageReport; cards: CardLibrary } {
   // A saved page has no live URL; Readability resolves relative links against this placeholder.
   const dom = new JSDOM(html, { url: 'https://saved-page.invalid/', virtualConsole: new VirtualConsole() });
   try {

@@ -14,7 +14,11 @@ export interface Progress {
 }
 
 const seconds = (s: number) =>
-  s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(Math.floor(s % 60)).padStart(2, '0')}s` : `${Math.ceil(s)}s`;
+  s >= 3600
+    ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+    : s >= 60
+      ? `${Math.floor(s / 60)}m${String(Math.floor(s % 60)).padStart(2, '0')}s`
+      : `${Math.ceil(s)}s`;
 
 /** "120/1000 pages, 8.2 pages/s, about 1m47s left" */
 export function progressLine(done: number, total: number, elapsedMs: number): string {

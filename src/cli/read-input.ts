@@ -74,7 +74,8 @@ function decodeBytes(bytes: Uint8Array, file: string): string {
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
       if (bytes.includes(0)) throw new InputError(`${file} is binary, not text`);
-      if (!declared) throw new InputError(`${file} is not UTF-8 text and declares no other charset (a byte-order mark, or <meta charset> in its first 1024 bytes)`);
+      if (!declared)
+        throw new InputError(`${file} is not UTF-8 text and declares no other charset (a byte-order mark, or <meta charset> in its first 1024 bytes)`);
     }
   }
   let decoder: TextDecoder;

@@ -55,7 +55,8 @@ export function reportMarkdown(report: FramingReport, t: Translate): string {
   );
   report.passages.forEach((p, i) => {
     lines.push(`${i + 1}. ${escapeMarkdown(p.sentence)}`);
-    for (const c of p.claims) lines.push(`   - *${stance(c.stance)}* · ${escapeMarkdown(c.frameName)}: ${escapeMarkdown(c.says)} (“${escapeMarkdown(c.quote)}”)`);
+    for (const c of p.claims)
+      lines.push(`   - *${stance(c.stance)}* · ${escapeMarkdown(c.frameName)}: ${escapeMarkdown(c.says)} (“${escapeMarkdown(c.quote)}”)`);
   });
   lines.push('', ...counterpoints(t('reportLeavesOut'), report.leavesOut, t), ...counterpoints(t('reportHolds'), report.holds, t));
   return lines.join('\n');

@@ -103,7 +103,9 @@ describe('npm run annotate', () => {
     const run = annotate(['--json', tempFile('huge.html', page)]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toEqual([expect.stringMatching(/^annotate: .*huge\.html is 8\.\d MB; the extension does not read pages over 8 MB of HTML, and neither does this$/)]);
+    expect(run.stderr).toEqual([
+      expect.stringMatching(/^annotate: .*huge\.html is 8\.\d MB; the extension does not read pages over 8 MB of HTML, and neither does this$/),
+    ]);
   });
 
   it('counts passages, not matches, with the right plurals, and gives the counterpoints', () => {
@@ -113,7 +115,7 @@ describe('npm run annotate', () => {
     expect(sentences).toBeLessThan(matches.length);
     expect(run.stdout.split('\n')[2]).toBe(`${sentences} passages flagged: ${sentences - 1} use an arms-race frame, 1 critiques one`);
     expect(run.stdout).toContain('What the frames leave out:\n  - The two countries are not on one track.');
-    expect(run.stdout).toMatch(/Where the frames hold:\n  - .*\n    Source: .*IEEE Spectrum, 2026-02-20 <https:\/\/spectrum\.ieee\.org\/us-china-ai>/);
+    expect(run.stdout).toMatch(/Where the frames hold:\n {2}- .*\n {4}Source: .*IEEE Spectrum, 2026-02-20 <https:\/\/spectrum\.ieee\.org\/us-china-ai>/);
     const one = annotate(['--sentences', '-'], 'We must win the AI race against China, and beat China.\n');
     expect(one.stdout.trim().split('\n').at(-1)).toBe('1 passage flagged: 1 uses an arms-race frame, 0 critique one');
   });

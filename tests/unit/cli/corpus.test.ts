@@ -35,7 +35,11 @@ describe('annotate --corpus', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe('');
     const rows = byFile(rowsOf(out));
-    expect(rows.map((r) => r.file)).toEqual(readdirSync(CORPUS).map((name) => `${name}/source.html`).sort());
+    expect(rows.map((r) => r.file)).toEqual(
+      readdirSync(CORPUS)
+        .map((name) => `${name}/source.html`)
+        .sort(),
+    );
     for (const { file, ...page } of rows) {
       expect(Object.keys(page)).toEqual(['title', 'readerable', 'matches']);
       expect(page, file).toEqual(reportPage(readFileSync(join(CORPUS, file), 'utf8')));
@@ -53,7 +57,11 @@ describe('annotate --corpus', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('annotate: broken.html is binary, not text\n');
     expect(run.stderr).toMatch(new RegExp(`3 pages read .* on ${Math.min(availableParallelism(), 4)} threads\\), 1 could not be read`));
-    expect(rowsOf(out).map((r) => r.file).sort()).toEqual(PAGE_FILES.slice(0, 3).map((f) => f.replace('/source', '')));
+    expect(
+      rowsOf(out)
+        .map((r) => r.file)
+        .sort(),
+    ).toEqual(PAGE_FILES.slice(0, 3).map((f) => f.replace('/source', '')));
   });
 
   it('resumes: pages already in --out are skipped, and a line cut short is read again', () => {
@@ -90,7 +98,11 @@ describe('annotate --corpus', () => {
   it('reads a JSONL of {url, date, html}, and sums it up by frame × stance, by site and by month', () => {
     const dir = temp();
     const lines = PAGE_FILES.map((file, i) =>
-      JSON.stringify({ url: `https://${i % 2 ? 'www.site-a' : 'site-b'}.example/${file}`, date: `2026-0${1 + (i % 3)}-15`, html: readFileSync(join(PAGES, file), 'utf8') }),
+      JSON.stringify({
+        url: `https://${i % 2 ? 'www.site-a' : 'site-b'}.example/${file}`,
+        date: `2026-0${1 + (i % 3)}-15`,
+        html: readFileSync(join(PAGES, file), 'utf8'),
+      }),
     );
     const input = join(dir, 'pages.jsonl');
     writeFileSync(input, `${lines.join('\n')}\n\nnot json\n`);
@@ -131,7 +143,14 @@ describe('annotate --corpus', () => {
     );
     for (const [key, n] of expected) expect(summary.get(key), key).toBe(n);
     for (const [key, n] of summary) expect(n, key).toBe(expected.get(key) ?? 0);
-    expect([...summary.keys()].filter((k) => k.endsWith(',*,*'))).toEqual(['all,,*,*', 'site,site-a.example,*,*', 'site,site-b.example,*,*', 'month,2026-01,*,*', 'month,2026-02,*,*', 'month,2026-03,*,*']);
+    expect([...summary.keys()].filter((k) => k.endsWith(',*,*'))).toEqual([
+      'all,,*,*',
+      'site,site-a.example,*,*',
+      'site,site-b.example,*,*',
+      'month,2026-01,*,*',
+      'month,2026-02,*,*',
+      'month,2026-03,*,*',
+    ]);
     expect(expected.get('all,,*,*')).toBeGreaterThan(10);
 
     const page = readFileSync(report, 'utf8');
@@ -140,7 +159,10 @@ describe('annotate --corpus', () => {
     const data = JSON.parse(/<script type="application\/json" id="data">([^<]*)<\/script>/.exec(page)![1]);
     expect(data.pages).toBe(PAGE_FILES.length);
     expect(data.passages).toBe(expected.get('all,,*,*'));
-    expect(data.frames.find((f: { id: string }) => f.id === 'arms-race')).toMatchObject({ name: 'The AI arms race', uses: expected.get('all,,arms-race,uses') });
+    expect(data.frames.find((f: { id: string }) => f.id === 'arms-race')).toMatchObject({
+      name: 'The AI arms race',
+      uses: expected.get('all,,arms-race,uses'),
+    });
   }, 120_000);
 });
 

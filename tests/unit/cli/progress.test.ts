@@ -24,7 +24,7 @@ describe('the corpus progress', () => {
     shown.tick();
     expect(out.written).toEqual(['\r\x1b[K[############------------] 2/4 pages, 10.0 pages/s, about 1s left']);
     shown.note('annotate: a.html is binary, not text');
-    expect(out.written[1]).toMatch(/^\r\x1b\[Kannotate: a\.html is binary, not text\n\r\x1b\[K\[#/);
+    expect(out.written[1].startsWith('\r\x1b[Kannotate: a.html is binary, not text\n\r\x1b[K[#')).toBe(true);
   });
 
   it('writes a plain line now and then elsewhere', () => {
@@ -35,7 +35,11 @@ describe('the corpus progress', () => {
       now += 1000;
       shown.tick();
     }
-    expect(out.written).toEqual(['10/100 pages, 1.0 pages/s, about 1m30s left\n', '20/100 pages, 1.0 pages/s, about 1m20s left\n', '30/100 pages, 1.0 pages/s, about 1m10s left\n']);
+    expect(out.written).toEqual([
+      '10/100 pages, 1.0 pages/s, about 1m30s left\n',
+      '20/100 pages, 1.0 pages/s, about 1m20s left\n',
+      '30/100 pages, 1.0 pages/s, about 1m10s left\n',
+    ]);
     shown.end('30 pages read');
     expect(out.written.at(-1)).toBe('30 pages read\n');
   });

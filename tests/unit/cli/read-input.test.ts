@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeText, declaredEncoding } from '../../../src/cli/read-input';
 
 const ascii = (text: string) => Buffer.from(text, 'latin1');
-const page = (head: string, body: Buffer) => Buffer.concat([ascii(`<!doctype html><html><head>${head}<title>t</title></head><body><p>`), body, ascii('</p></body></html>')]);
+const page = (head: string, body: Buffer) =>
+  Buffer.concat([ascii(`<!doctype html><html><head>${head}<title>t</title></head><body><p>`), body, ascii('</p></body></html>')]);
 const decode = (bytes: Buffer) => decodeText(bytes, 'page.html', { page: true });
 
 // "中美人工智能军备竞赛" in GBK, "中美人工智能軍備競賽" in Big5, "Les États-Unis “race”" in windows-1252.
@@ -55,9 +56,7 @@ describe('reading a page in the charset it declares', () => {
     const dir = mkdtempSync(join(tmpdir(), 'counterframe-charset-'));
     // The CJK fixture's text, written in GBK (every character of it is in GBK).
     const gbk = new TextDecoder('gbk');
-    const bytes = Buffer.from(
-      Array.from(html.replace('<meta charset="utf-8">', '<meta charset="gbk">')).flatMap((c) => [...encodeGbk(c, gbk)]),
-    );
+    const bytes = Buffer.from(Array.from(html.replace('<meta charset="utf-8">', '<meta charset="gbk">')).flatMap((c) => [...encodeGbk(c, gbk)]));
     writeFileSync(join(dir, 'gbk.html'), bytes);
     writeFileSync(join(dir, 'utf8.html'), html);
     const run = (file: string) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/annotate.ts', '--json', join(dir, file)], { encoding: 'utf8' });

@@ -10,7 +10,12 @@ import { inEnglish } from '../../support/translate';
 // A reading written out, so that the snapshots show the renderers, not the matcher of the day.
 const CARDS: CardLibrary = {
   claims: {
-    'ai-arms-race': { frameName: 'The AI arms race', assumes: 'AI is a weapons contest.', says: 'AI development is an arms race.', counterpoints: ['lanes', 'military'] },
+    'ai-arms-race': {
+      frameName: 'The AI arms race',
+      assumes: 'AI is a weapons contest.',
+      says: 'AI development is an arms race.',
+      counterpoints: ['lanes', 'military'],
+    },
     'beat-china': { frameName: 'Beating China', assumes: 'There is one race.', says: 'The goal is to beat China at AI.', counterpoints: ['lanes'] },
   },
   counterpoints: {
@@ -18,11 +23,18 @@ const CARDS: CardLibrary = {
       id: 'lanes',
       kind: 'leaves-out',
       text: 'The two countries are not on one track.',
-      source: { title: 'Different AI Futures', publisher: 'A Magazine', date: '2026-02-20', url: 'https://magazine.example/ai', quote: 'Very different lanes.', speaker: 'An Analyst' },
+      source: {
+        title: 'Different AI Futures',
+        publisher: 'A Magazine',
+        date: '2026-02-20',
+        url: 'https://magazine.example/ai',
+        quote: 'Very different lanes.',
+        speaker: 'An Analyst',
+      },
     },
     military: { id: 'military', kind: 'holds', text: 'Military AI is a real arena of competition.', source: { title: 'A Report', publisher: 'An Institute' } },
   },
-} as CardLibrary;
+};
 
 function match(sentence: string, sentenceStart: number, claimId: string, frameId: string, stance: Match['stance'], quote: string): Match {
   const start = sentenceStart + sentence.indexOf(quote);
@@ -90,7 +102,10 @@ const HOSTILE = `</title><script>alert(1)</script><img src=x onerror="alert(2)">
 describe('page text in the report', () => {
   it('is escaped by the one escaping function, whatever it holds', () => {
     expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
-    expect(html`<p title="${'" onclick="x'}">${'<b>'}</p>${[html`<i>${'<'}</i>`]}`.text).toBe('<p title="&quot; onclick=&quot;x">&lt;b&gt;</p><i>&lt;</i>');
+    expect(
+      html`<p title="${'" onclick="x'}">${'<b>'}</p>
+        ${[html`<i>${'<'}</i>`]}`.text,
+    ).toBe('<p title="&quot; onclick=&quot;x">&lt;b&gt;</p><i>&lt;</i>');
   });
 
   it('shows hostile titles, sentences and addresses as text in the HTML, never as markup', () => {
