@@ -20,6 +20,11 @@ async function targetTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
+// The report buttons: the tab's highlighter gives what the report needs; the report is made here.
+function reportDeps(tabId: number) {
+  return { source: () => toTab(tabId, { type: 'page:report' }), copy: (text: string) => navigator.clipboard.writeText(text) };
+}
+
 let renders = 0;
 async function render(): Promise<void> {
   const ticket = ++renders;
@@ -48,6 +53,7 @@ async function render(): Promise<void> {
         if (!openedAsTab) window.close();
       });
     },
+    report: tabId === undefined ? undefined : reportDeps(tabId),
   });
 }
 

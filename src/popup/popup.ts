@@ -4,6 +4,7 @@ import type { Send } from '../protocol/replies';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, siteOf } from '../settings/site-rules';
 import { el } from '../ui/dom';
+import { reportButtons, type ReportDeps } from './report-buttons';
 
 export interface PopupDeps {
   t: Translate;
@@ -13,6 +14,8 @@ export interface PopupDeps {
   openOptions: () => void;
   /** Jumps to a highlight of the tab (and closes the popup, where it is one). */
   showHighlight: (index: number) => void;
+  /** The page's framing report, where the tab has a highlighter to ask. */
+  report?: Omit<ReportDeps, 't'>;
 }
 
 function checkbox(doc: Document, id: string, label: string, checked: boolean, onChange: (checked: boolean) => void, role?: string): HTMLElement {
@@ -104,6 +107,7 @@ export function renderPopup(root: HTMLElement, settings: Settings, deps: PopupDe
       root.append(list);
     }
   }
+  if (summary?.enabled && !summary.reading && deps.report) root.append(reportButtons(doc, { t, ...deps.report }));
   const options = el(doc, 'button', { type: 'button', class: 'options' }, t('popupOptions'));
   options.addEventListener('click', () => deps.openOptions());
   root.append(options);

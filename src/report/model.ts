@@ -31,6 +31,14 @@ export interface FramingReport {
   holds: CounterpointView[];
 }
 
+/** What the highlighter on a page gives for its report (page:report): its reading's matches as shown, and their cards. */
+export interface PageReportSource {
+  title: string;
+  url: string;
+  matches: Match[];
+  cards: CardLibrary;
+}
+
 /** What a report is built from: what a reading of the page holds (see PageReading). */
 export interface ReportInput {
   title: string;
