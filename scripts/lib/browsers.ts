@@ -27,7 +27,9 @@ export interface ChromiumSession {
 }
 
 /** Chromium with the built extension loaded, in a fresh profile (or the one given, to test restarts). */
-export async function launchChromium(options: { headless?: boolean; profile?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<ChromiumSession> {
+export async function launchChromium(
+  options: { headless?: boolean; profile?: string; colorScheme?: 'light' | 'dark'; downloads?: string } = {},
+): Promise<ChromiumSession> {
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'counterframe-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -35,6 +37,7 @@ export async function launchChromium(options: { headless?: boolean; profile?: st
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`],
     viewport: { width: 1100, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
+    ...(options.downloads ? { downloadsPath: options.downloads } : {}),
   });
   return {
     context,
@@ -53,7 +56,7 @@ export const FIREFOX_ADDON_UUID = '6b1d3c3e-2f4a-4d51-9a57-3c0f2a7e9b10';
  * Firefox ESR over WebDriver BiDi with the built extension installed as a temporary add-on. With a
  * `profile`, a restart reuses it: the add-on is installed again and finds its stored settings.
  */
-export async function launchFirefox(options: { profile?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+export async function launchFirefox(options: { profile?: string; colorScheme?: 'light' | 'dark'; downloads?: string } = {}): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -76,6 +79,15 @@ export async function launchFirefox(options: { profile?: string; colorScheme?: '
       'toolkit.telemetry.enabled': false,
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
+      // Downloads go to this folder, unasked.
+      ...(options.downloads
+        ? {
+            'browser.download.dir': options.downloads,
+            'browser.download.folderList': 2,
+            'browser.download.useDownloadDir': true,
+            'browser.download.always_ask_before_handling_new_types': false,
+          }
+        : {}),
     },
   });
   await browser.installExtension(FIREFOX_BUILD);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { bundledLibrary } from '../claims/library';
-import { html, ours } from '../report/html';
+import { markup, ours } from '../report/html';
 import type { CorpusSummary } from './corpus-summary';
 
 /** Chart.js's own browser build, read from the installed package, so the report needs no network. */
@@ -60,51 +60,20 @@ const DRAW = `(() => {
  */
 export function corpusReportHtml(summary: CorpusSummary): string {
   const data = chartData(summary);
-  return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'" />
-        <meta name="viewport" content="width=device-width" />
-        <title>Counterframe: framing across ${data.pages} pages</title>
-        <style>
-          body {
-            font:
-              16px/1.5 system-ui,
-              sans-serif;
-            max-width: 60rem;
-            margin: 2rem auto;
-            padding: 0 1rem;
-          }
-          section {
-            margin: 2rem 0;
-          }
-        </style>
-      </head>
-      <body>
-        <h1>Framing across ${data.pages} pages</h1>
-        <p>${data.passages} passages flagged. Counts are of passages (sentences) that use or critique each frame; a passage with two frames counts for each.</p>
-        <section>
-          <h2>By frame</h2>
-          <canvas id="frames" role="img" aria-label="Passages by frame and stance"></canvas>
-        </section>
-        <section>
-          <h2>By month</h2>
-          <canvas id="months" role="img" aria-label="Passages by month and stance"></canvas>
-        </section>
-        <section>
-          <h2>By site (the ${SITES_SHOWN} with most passages)</h2>
-          <canvas id="sites" role="img" aria-label="Passages by site and stance"></canvas>
-        </section>
-        <script type="application/json" id="data">
-          ${ours(scriptJson(data))}
-        </script>
-        <script>
-          ${ours(chartJs())};
-        </script>
-        <script>
-          ${ours(DRAW)};
-        </script>
-      </body>
-    </html> `.text;
+  return markup`<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width">
+<title>Counterframe: framing across ${data.pages} pages</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}section{margin:2rem 0}</style></head>
+<body><h1>Framing across ${data.pages} pages</h1>
+<p>${data.passages} passages flagged. Counts are of passages (sentences) that use or critique each frame; a passage with two frames counts for each.</p>
+<section><h2>By frame</h2><canvas id="frames" role="img" aria-label="Passages by frame and stance"></canvas></section>
+<section><h2>By month</h2><canvas id="months" role="img" aria-label="Passages by month and stance"></canvas></section>
+<section><h2>By site (the ${SITES_SHOWN} with most passages)</h2><canvas id="sites" role="img" aria-label="Passages by site and stance"></canvas></section>
+<script type="application/json" id="data">${ours(scriptJson(data))}</script>
+<script>${ours(chartJs())}</script>
+<script>${ours(DRAW)}</script>
+</body></html>
+`.text;
 }

@@ -2,7 +2,7 @@ import type { Translate } from '../platform/i18n';
 import type { CounterpointView } from '../card/card-view';
 import type { FramingReport } from './model';
 
-/** Markup made by html`` below: its own text, with every value put into it escaped. */
+/** Markup made by markup`` below: its own text, with every value put into it escaped. */
 class Markup {
   constructor(readonly text: string) {}
 }
@@ -24,9 +24,9 @@ type Value = string | number | Markup | Markup[];
 /**
  * The one way this report's HTML is made: the template's literal parts are ours, and every value is
  * escaped unless it is markup made here already. Page text is untrusted, so none reaches the file
- * any other way.
+ * any other way. (Not named html, which Prettier would reformat as HTML, changing the output.)
  */
-export function html(parts: TemplateStringsArray, ...values: Value[]): Markup {
+export function markup(parts: TemplateStringsArray, ...values: Value[]): Markup {
   const out = (value: Value): string => (value instanceof Markup ? value.text : Array.isArray(value) ? value.map(out).join('') : escapeHtml(String(value)));
   return new Markup(parts.reduce((text, part, i) => text + out(values[i - 1]) + part));
 }
@@ -39,79 +39,38 @@ table{border-collapse:collapse}th,td{padding:.25rem .75rem;border-bottom:1px sol
 function counterpoints(heading: string, points: CounterpointView[], t: Translate): Markup[] {
   if (points.length === 0) return [];
   const items = points.map(({ text, source }) => {
-    const label = source.url ? html`<a href="${source.url}" rel="noreferrer">${source.label}</a>` : html`${source.label}`;
-    const quote = source.quote ? html`<blockquote>“${source.quote}”${source.speaker ? ` — ${source.speaker}` : ''}</blockquote>` : html``;
-    return html`<li>${text}<br />${t('cardSource')}${label}${quote}</li>`;
+    const label = source.url ? markup`<a href="${source.url}" rel="noreferrer">${source.label}</a>` : markup`${source.label}`;
+    const quote = source.quote ? markup`<blockquote>“${source.quote}”${source.speaker ? ` — ${source.speaker}` : ''}</blockquote>` : markup``;
+    return markup`<li>${text}<br>${t('cardSource')}${label}${quote}</li>`;
   });
-  return [
-    html`<h2>${heading}</h2>
-      <ul>
-        ${items}
-      </ul>`,
-  ];
+  return [markup`<h2>${heading}</h2><ul>${items}</ul>`];
 }
 
 /** The report as one self-contained HTML file: no script, no request; its policy forbids both. */
 export function reportHtml(report: FramingReport, t: Translate): string {
   const stance = (s: 'uses' | 'critiques') => t(s === 'uses' ? 'stanceUses' : 'stanceCritiques');
   const uses = report.passages.filter((p) => p.stance === 'uses').length;
-  const rows = report.counts.map(
-    (c) =>
-      html`<tr>
-        <td>${c.frameName}</td>
-        <td class="n">${c.uses}</td>
-        <td class="n">${c.critiques}</td>
-      </tr>`,
-  );
+  const rows = report.counts.map((c) => markup`<tr><td>${c.frameName}</td><td class="n">${c.uses}</td><td class="n">${c.critiques}</td></tr>`);
   const passages = report.passages.map(
     (p) =>
-      html`<li>
-        <span class="${p.stance}">${p.sentence}</span><br /><small
-          >${p.claims.map((c) => html`${stance(c.stance)} · ${c.frameName}: ${c.says} (“${c.quote}”) `)}</small
-        >
-      </li>`,
+      markup`<li><span class="${p.stance}">${p.sentence}</span><br><small>${p.claims.map((c) => markup`${stance(c.stance)} · ${c.frameName}: ${c.says} (“${c.quote}”) `)}</small></li>`,
   );
   const body =
     report.passages.length === 0
-      ? html`<p>${t('reportNothing')}</p>`
-      : html`<h2>${t('reportCounts')}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th>${t('reportFrame')}</th>
-                <th>${stance('uses')}</th>
-                <th>${stance('critiques')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows}
-              <tr>
-                <th>${t('reportAllFrames')}</th>
-                <td class="n">${uses}</td>
-                <td class="n">${report.passages.length - uses}</td>
-              </tr>
-            </tbody>
-          </table>
-          <h2>${t('reportPassages')}</h2>
-          <ol>
-            ${passages}
-          </ol>
-          ${counterpoints(t('reportLeavesOut'), report.leavesOut, t)}${counterpoints(t('reportHolds'), report.holds, t)}`;
-  return html`<!doctype html>
-    <html>
-      <head>
-        <meta charset="utf-8" />
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'" />
-        <meta name="viewport" content="width=device-width" />
-        <title>${t('reportHeading')}: ${report.title}</title>
-        <style>
-          ${ours(STYLE)}
-        </style>
-      </head>
-      <body>
-        <h1>${t('reportHeading')}: ${report.title}</h1>
-        <p>${t('reportAddress')} ${report.address}<br />${t('reportRead')} <time datetime="${report.readAt}">${report.readAt.slice(0, 10)}</time></p>
-        ${body}
-      </body>
-    </html> `.text;
+      ? markup`<p>${t('reportNothing')}</p>`
+      : markup`<h2>${t('reportCounts')}</h2>
+<table><thead><tr><th>${t('reportFrame')}</th><th>${stance('uses')}</th><th>${stance('critiques')}</th></tr></thead>
+<tbody>${rows}<tr><th>${t('reportAllFrames')}</th><td class="n">${uses}</td><td class="n">${report.passages.length - uses}</td></tr></tbody></table>
+<h2>${t('reportPassages')}</h2><ol>${passages}</ol>
+${counterpoints(t('reportLeavesOut'), report.leavesOut, t)}${counterpoints(t('reportHolds'), report.holds, t)}`;
+  return markup`<!doctype html>
+<html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width">
+<title>${t('reportHeading')}: ${report.title}</title><style>${ours(STYLE)}</style></head>
+<body><h1>${t('reportHeading')}: ${report.title}</h1>
+<p>${t('reportAddress')} ${report.address}<br>${t('reportRead')} <time datetime="${report.readAt}">${report.readAt.slice(0, 10)}</time></p>
+${body}
+</body></html>
+`.text;
 }

@@ -34,6 +34,8 @@ export interface BrowserDriver {
   open(url: string, initScript?: string): Promise<TestPage>;
   /** Opens one of the extension's own pages ("popup.html?tab=3"). */
   openExtensionPage(path: string): Promise<TestPage>;
+  /** Where the browser saves downloads, unasked. */
+  downloads: string;
   /** Closes the browser and starts it again with the same profile. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -103,7 +105,8 @@ function fromPuppeteer(page: PuppeteerPage): TestPage {
 
 export async function chromiumDriver(colorScheme: ColorScheme = 'light'): Promise<BrowserDriver> {
   const profile = mkdtempSync(join(tmpdir(), 'counterframe-chromium-'));
-  let session: ChromiumSession = await launchChromium({ profile, colorScheme });
+  const downloads = mkdtempSync(join(tmpdir(), 'counterframe-downloads-'));
+  let session: ChromiumSession = await launchChromium({ profile, colorScheme, downloads });
   const extensionId = async () => {
     const worker = session.context.serviceWorkers()[0] ?? (await session.context.waitForEvent('serviceworker'));
     return new URL(worker.url()).host;
@@ -121,11 +124,12 @@ export async function chromiumDriver(colorScheme: ColorScheme = 'light'): Promis
   return {
     name: 'chromium',
     colorScheme,
+    downloads,
     open,
     openExtensionPage: async (path) => open(`chrome-extension://${await extensionId()}/${path}`),
     async restart() {
       await session.context.close();
-      session = await launchChromium({ profile, colorScheme });
+      session = await launchChromium({ profile, colorScheme, downloads });
     },
     close: () => session.close(),
   };
@@ -133,7 +137,8 @@ export async function chromiumDriver(colorScheme: ColorScheme = 'light'): Promis
 
 export async function firefoxDriver(colorScheme: ColorScheme = 'light'): Promise<BrowserDriver> {
   const profile = mkdtempSync(join(tmpdir(), 'counterframe-firefox-'));
-  let browser = await launchFirefox({ profile, colorScheme });
+  const downloads = mkdtempSync(join(tmpdir(), 'counterframe-downloads-'));
+  let browser = await launchFirefox({ profile, colorScheme, downloads });
   const open = async (url: string, initScript?: string) => {
     const page = await browser.newPage();
     await page.setViewport({ width: 1100, height: 900 });
@@ -155,6 +160,7 @@ export async function firefoxDriver(colorScheme: ColorScheme = 'light'): Promise
   return {
     name: 'firefox',
     colorScheme,
+    downloads,
     open,
     async openExtensionPage(path) {
       const page = await browser.newPage();
@@ -171,7 +177,7 @@ export async function firefoxDriver(colorScheme: ColorScheme = 'light'): Promise
     },
     async restart() {
       await browser.close();
-      browser = await launchFirefox({ profile, colorScheme });
+      browser = await launchFirefox({ profile, colorScheme, downloads });
     },
     close: () => browser.close(),
   };

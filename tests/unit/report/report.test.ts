@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { CardLibrary } from '../../../src/card/card-view';
 import type { Match } from '../../../src/match/match';
-import { escapeHtml, html, reportHtml } from '../../../src/report/html';
+import { escapeHtml, markup, reportHtml } from '../../../src/report/html';
 import { escapeMarkdown, reportMarkdown } from '../../../src/report/markdown';
 import { buildReport, type ReportInput } from '../../../src/report/model';
 import { inEnglish } from '../../support/translate';
@@ -102,10 +102,7 @@ const HOSTILE = `</title><script>alert(1)</script><img src=x onerror="alert(2)">
 describe('page text in the report', () => {
   it('is escaped by the one escaping function, whatever it holds', () => {
     expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
-    expect(
-      html`<p title="${'" onclick="x'}">${'<b>'}</p>
-        ${[html`<i>${'<'}</i>`]}`.text,
-    ).toBe('<p title="&quot; onclick=&quot;x">&lt;b&gt;</p><i>&lt;</i>');
+    expect(markup`<p title="${'" onclick="x'}">${'<b>'}</p>${[markup`<i>${'<'}</i>`]}`.text).toBe('<p title="&quot; onclick=&quot;x">&lt;b&gt;</p><i>&lt;</i>');
   });
 
   it('shows hostile titles, sentences and addresses as text in the HTML, never as markup', () => {
