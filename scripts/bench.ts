@@ -34,6 +34,7 @@ import { firstLookLiterals } from '../src/gate/first-look-module';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/browsers';
 import { ensureBrowsers } from './lib/ensure-browsers';
 import { serveFolders } from './lib/server';
+import { commandLineFigures, printCommandLineFigures } from './lib/bench-cli';
 
 const require = createRequire(import.meta.url);
 const SHARED = resolve(process.env.COUNTERFRAME_SHARED ?? '../shared');
@@ -514,8 +515,11 @@ async function main(): Promise<void> {
   console.log(
     `  for scale, Readability here: clone + parse median ${fmt(summary.readabilityMs.median)} ms, p90 ${fmt(summary.readabilityMs.p90)} ms, max ${fmt(summary.readabilityMs.max)} ms; parse alone median ${fmt(summary.readabilityParseMs.median)} ms, p90 ${fmt(summary.readabilityParseMs.p90)} ms, max ${fmt(summary.readabilityParseMs.max)} ms`,
   );
+  console.log('Timing the command line…');
+  const commandLine = commandLineFigures(CORPUS);
+  printCommandLineFigures(commandLine);
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify({ summary, pages: results }, null, 2)}\n`);
+  writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify({ summary, commandLine, pages: results }, null, 2)}\n`);
   console.log(`\nWrote ${OUT}/bench.json`);
 }
 
