@@ -41,7 +41,9 @@ describe('the page controller (the content script, in jsdom)', () => {
     const summary = controller.summary();
     expect(summary.reading).toBe(false);
     expect(summary.site).toBe('news.example');
-    expect(summary.uses).toBeGreaterThanOrEqual(10);
+    // 9 since the stance model: read on its own, as the label rules read a sentence, "lets a rival
+    // catch up" names no contest and the heading "A new Manhattan Project" names no AI.
+    expect(summary.uses).toBeGreaterThanOrEqual(9);
     expect(summary.critiques).toBe(1);
     expect(summary.frames).toContain('Beating, or losing to, China');
     expect(reports.at(-1)).toEqual({ state: 'on', uses: summary.uses, critiques: 1 });
