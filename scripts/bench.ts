@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures the extension in Debian's Chromium beside what it must be compared with,
+ * `npm run bench [-- --quick]`: measures the extension in Debian's Chromium beside what it must be compared with,
  * in one run, and prints ratios against the targets. Nothing here asserts: the machine is shared, so
  * the numbers are reported, not tested. Writes artifacts/bench/bench.json.
  *
@@ -51,6 +51,10 @@ interface PageResult {
   longestTaskMs: number;
   /** Time spent reading the page in the offscreen document, off the page's main thread. */
   awayMs: number | null;
+  /** The same, by stage (parse, gate, extract, match with the stance model's judgements, model: its load). */
+  awayStages: Record<string, number> | null;
+  /** Wall time from the page's load event to its highlights painted. */
+  loadToPaintMs: number | null;
   /** Whether Readability ran on the page (away from it): the gate there let it on. */
   readabilityRan: boolean;
   stages: Record<string, number>;
@@ -68,7 +72,8 @@ function quantile(xs: number[], q: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
   const at = (sorted.length - 1) * q;
   const lo = Math.floor(at);
-  return sorted[lo] + (sorted[Math.ceil(at)] - sorted[lo]) * (at - lo);
+  // 0 <= lo <= ceil(at) <= length - 1, and the list is not empty.
+  return sorted[lo]! + (sorted[Math.ceil(at)]! - sorted[lo]!) * (at - lo);
 }
 /**
  * The extension's tasks on the page after its scripts' first run, each timed as a whole by the
@@ -106,16 +111,25 @@ function withFramedPassages(html: string): string {
   let at = -1;
   let longest = 0;
   for (const paragraph of html.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/gi)) {
-    const length = paragraph[1].replace(/<[^>]*>/g, '').length;
+    const length = paragraph[1]!.replace(/<[^>]*>/g, '').length;
     if (length > longest) [longest, at] = [length, paragraph.index + paragraph[0].length];
   }
   return at >= 0 ? `${html.slice(0, at)}${framed}${html.slice(at)}` : html.replace(/<\/body>/i, `${framed}</body>`);
 }
 
+/**
+ * `--quick`: one corpus page in QUICK_SHARE (in name order, so the same pages every time), for a
+ * look in minutes; the ratios are then of fewer pages, and said so.
+ */
+const QUICK = process.argv.includes('--quick');
+const QUICK_SHARE = 5;
+
 function preparePages(): { path: string; kind: PageResult['kind'] }[] {
   mkdirSync(PAGES, { recursive: true });
   const pages: { path: string; kind: PageResult['kind'] }[] = [];
-  const corpus = readdirSync(CORPUS).sort();
+  const corpus = readdirSync(CORPUS)
+    .sort()
+    .filter((_, i) => !QUICK || i % QUICK_SHARE === 0);
   for (const name of corpus) pages.push({ path: `/corpus/${name}/source.html`, kind: 'corpus' });
   for (const name of ['arms-race/source.html', 'late/source.html']) pages.push({ path: `/fixtures/${name}`, kind: 'framed' });
   for (const name of corpus) {
@@ -270,13 +284,17 @@ async function measurePages(pages: { path: string; kind: PageResult['kind'] }[])
           longest[stage] = Math.max(longest[stage] ?? 0, entry.duration);
         }
         const away = performance.getEntriesByName('counterframe:away')[0] as PerformanceMark | undefined;
-        const awayMs = away ? Object.values(away.detail as Record<string, number>).reduce((a, b) => a + b, 0) : null;
+        const awayStages = away ? (away.detail as Record<string, number>) : null;
+        const awayMs = awayStages ? Object.values(awayStages).reduce((a, b) => a + b, 0) : null;
+        const show = performance.getEntriesByName('counterframe:show')[0];
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        const loadToPaintMs = show && navigation ? show.startTime + show.duration - navigation.loadEventEnd : null;
         const readabilityRan = away ? 'extract' in (away.detail as Record<string, number>) : false;
         const ranges = [
           ...((CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>) ?? []),
           ...((CSS.highlights.get('counterframe-critiques') as unknown as Iterable<Range>) ?? []),
         ];
-        return { stages, longest, awayMs, readabilityRan, highlights: ranges.length };
+        return { stages, longest, awayMs, awayStages, loadToPaintMs, readabilityRan, highlights: ranges.length };
       });
       // Side by side, on the same page: Readability alone, as a reading mode would run it.
       await page.addScriptTag({ content: readability });
@@ -317,6 +335,8 @@ async function measurePages(pages: { path: string; kind: PageResult['kind'] }[])
         extensionMs,
         longestTaskMs: Math.max(...tasks.map((task) => ours.longest[task] ?? 0), ...Object.values(evaluated)),
         awayMs: ours.awayMs,
+        awayStages: ours.awayStages,
+        loadToPaintMs: ours.loadToPaintMs,
         readabilityRan: ours.readabilityRan,
         stages: { ...ours.stages, ...Object.fromEntries(Object.entries(evaluated).map(([script, ms]) => [`evaluate ${script}`, ms])) },
         readabilityMs: readabilityTimes.cloneAndParse,
@@ -379,6 +399,13 @@ function matcherScaling() {
   return { articleChars: base.reduce((a, p) => a + p.text.length, 0), libraryMs: library, lengthMs: length };
 }
 
+/** What the stance model adds to the build: its weights and its character table, as they are bundled (minified); its code is a few KB. */
+function stanceSizes() {
+  const files = ['src/stance/weights.json', 'src/stance/traditional.json'];
+  const data = files.map((file) => JSON.stringify(JSON.parse(readFileSync(file, 'utf8')))).join('');
+  return { bytes: Buffer.byteLength(data), gzipBytes: gzipSync(data).length, files };
+}
+
 function contentScriptSize() {
   // The script on every page; the highlighter (highlighter.js) loads only where the gate passes.
   const file = '.output/chrome-mv3/gate.js';
@@ -393,7 +420,7 @@ async function main(): Promise<void> {
   execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   execFileSync('npx', ['wxt', 'build', '--mode', 'bench'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const pages = preparePages();
-  console.log(`Measuring ${pages.length} pages in Chromium…`);
+  console.log(`Measuring ${pages.length} pages in Chromium${QUICK ? ` (--quick: one corpus page in ${QUICK_SHARE})` : ''}…`);
   const results = await measurePages(pages);
   const matcher = matcherScaling();
   const size = contentScriptSize();
@@ -434,7 +461,12 @@ async function main(): Promise<void> {
           label,
           {
             ms: median(Object.values(times)),
-            ratioToReadabilityParse: median(ratios(noTrigger, (r) => (times[r.page] === undefined ? null : times[r.page] / r.readabilityParseMs))),
+            ratioToReadabilityParse: median(
+              ratios(noTrigger, (r) => {
+                const ms = times[r.page];
+                return ms === undefined ? null : ms / r.readabilityParseMs;
+              }),
+            ),
           },
         ]),
       ),
@@ -476,8 +508,27 @@ async function main(): Promise<void> {
       ),
       max: Math.max(...ratios(results, (r) => r.readabilityParseMs)),
     },
-    matcher: { ...matcher, ratio100xTo1x: matcher.libraryMs['100x'] / matcher.libraryMs['1x'], target: 3 },
+    matcher: { ...matcher, ratio100xTo1x: matcher.libraryMs['100x']! / matcher.libraryMs['1x']!, target: 3 },
     contentScript: { ...size, targetBytes: 80 * 1024 },
+    judgement: {
+      // Matching with the stance model's judgements, in the offscreen document, on pages Readability read.
+      perArticleMs: {
+        median: median(ratios(results, (r) => r.awayStages?.match ?? null)),
+        p95: quantile(
+          ratios(results, (r) => r.awayStages?.match ?? null),
+          0.95,
+        ),
+      },
+      modelLoadMs: Math.max(0, ...ratios(results, (r) => r.awayStages?.model ?? null)),
+      loadToPaintMs: {
+        median: median(ratios(withMatches, (r) => r.loadToPaintMs)),
+        p95: quantile(
+          ratios(withMatches, (r) => r.loadToPaintMs),
+          0.95,
+        ),
+      },
+      sizes: stanceSizes(),
+    },
   };
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   console.log(`\nTargets (ratios from this run):`);
@@ -515,11 +566,18 @@ async function main(): Promise<void> {
   console.log(
     `  for scale, Readability here: clone + parse median ${fmt(summary.readabilityMs.median)} ms, p90 ${fmt(summary.readabilityMs.p90)} ms, max ${fmt(summary.readabilityMs.max)} ms; parse alone median ${fmt(summary.readabilityParseMs.median)} ms, p90 ${fmt(summary.readabilityParseMs.p90)} ms, max ${fmt(summary.readabilityParseMs.max)} ms`,
   );
+  const { judgement } = summary;
+  console.log(
+    `  judgement (matching with the stance model, offscreen): median ${fmt(judgement.perArticleMs.median)} ms, p95 ${fmt(judgement.perArticleMs.p95)} ms an article; the model loads once in ${fmt(judgement.modelLoadMs)} ms; it adds ${(judgement.sizes.bytes / 1024).toFixed(1)} KB (${(judgement.sizes.gzipBytes / 1024).toFixed(1)} KB gzipped) to the offscreen script, nothing to the scripts on pages`,
+  );
+  console.log(
+    `  from the page's load event to its highlights painted (pages with matches): median ${fmt(judgement.loadToPaintMs.median)} ms, p95 ${fmt(judgement.loadToPaintMs.p95)} ms`,
+  );
   console.log('Timing the command line…');
-  const commandLine = commandLineFigures(CORPUS);
+  const commandLine = commandLineFigures(CORPUS, QUICK ? 1000 : 10_000);
   printCommandLineFigures(commandLine);
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify({ summary, commandLine, pages: results }, null, 2)}\n`);
+  writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify({ quick: QUICK, summary, commandLine, pages: results }, null, 2)}\n`);
   console.log(`\nWrote ${OUT}/bench.json`);
 }
 

@@ -4,8 +4,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hugeArticle } from './huge-article';
 
-/** How many inputs the corpus mode's memory is measured on: the corpus's pages, linked over and over. */
-const MANY_PAGES = 10_000;
 const TIME = '/usr/bin/time';
 
 /** One run of the command line, timed by GNU time: wall-clock seconds and peak resident memory (all threads). */
@@ -18,10 +16,10 @@ function timed(args: string[]): { seconds: number; peakMB: number } {
 
 /**
  * The command line's figures: pages per second on one core over the corpus, the speed-up from one
- * worker thread to two, the peak memory of the corpus mode on 10,000 pages, and the 5 MB page's
- * time and memory. Each is one whole run, its start-up included.
+ * worker thread to two, the peak memory of the corpus mode on `manyPages` inputs (the corpus's pages,
+ * linked over and over), and the 5 MB page's time and memory. Each is one whole run, its start-up included.
  */
-export function commandLineFigures(corpus: string) {
+export function commandLineFigures(corpus: string, manyPages = 10_000) {
   if (!existsSync(TIME)) throw new Error(`the command line's figures need GNU time at ${TIME} (apt-get install time)`);
   const dir = mkdtempSync(join(tmpdir(), 'counterframe-bench-cli-'));
   try {
@@ -30,7 +28,7 @@ export function commandLineFigures(corpus: string) {
     const two = timed(['--corpus', corpus, '--out', join(dir, 'two.jsonl'), '--jobs', '2']);
     const many = join(dir, 'many');
     mkdirSync(many);
-    for (let i = 0; i < MANY_PAGES; i++) symlinkSync(pages[i % pages.length], join(many, `${String(i).padStart(5, '0')}.html`));
+    for (let i = 0; i < manyPages; i++) symlinkSync(pages[i % pages.length]!, join(many, `${String(i).padStart(5, '0')}.html`));
     const all = timed(['--corpus', many, '--out', join(dir, 'many.jsonl')]);
     const huge = join(dir, 'huge.html');
     writeFileSync(huge, hugeArticle());
@@ -39,7 +37,7 @@ export function commandLineFigures(corpus: string) {
       corpusPages: pages.length,
       pagesPerSecondPerCore: pages.length / one.seconds,
       speedUpOneToTwoJobs: one.seconds / two.seconds,
-      manyPages: { pages: MANY_PAGES, ...all, pagesPerSecond: MANY_PAGES / all.seconds },
+      manyPages: { pages: manyPages, ...all, pagesPerSecond: manyPages / all.seconds },
       hugePage,
     };
   } finally {

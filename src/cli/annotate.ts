@@ -39,8 +39,9 @@ function parseArgs(argv: string[]): Args {
   const flags = new Set<string>();
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const arg = argv[i] ?? '';
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const [name, inline] = equals > 0 ? [arg.slice(0, equals), arg.slice(equals + 1)] : [arg, undefined];
     if (name === '--help' || name === '-h') return { mode: 'help' };
     if (VALUED.includes(name)) {
       const value = inline ?? argv[++i];
@@ -57,8 +58,10 @@ function parseArgs(argv: string[]): Args {
   for (const name of VALUED.slice(2)) if (values.has(name)) throw new UsageError(`${name} goes with --corpus`);
   const sentences = flags.has('--sentences');
   if (sentences && (format === 'md' || format === 'html')) throw new UsageError('--sentences reports as text or json only');
-  if (files.length !== 1) throw new UsageError(files.length === 0 ? 'no file given' : 'one file at a time (--corpus reads many)');
-  return { mode: 'page', format: format as Format, sentences, file: files[0] };
+  const [file, ...others] = files;
+  if (file === undefined) throw new UsageError('no file given');
+  if (others.length > 0) throw new UsageError('one file at a time (--corpus reads many)');
+  return { mode: 'page', format: format as Format, sentences, file };
 }
 
 function corpusOptions(input: string, values: Map<string, string>, files: string[]): CorpusOptions {

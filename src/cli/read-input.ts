@@ -45,7 +45,7 @@ const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
 export function declaredEncoding(bytes: Uint8Array): { label: string; bom: boolean } | null {
   for (const [mark, label] of BOMS) if (mark.every((b, i) => bytes[i] === b)) return { label, bom: true };
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  const label = META_CHARSET.exec(head)?.[1].toLowerCase();
+  const label = META_CHARSET.exec(head)?.[1]?.toLowerCase();
   // A meta tag readable as ASCII cannot be in UTF-16; browsers read such a page as UTF-8.
   return label ? { label: label.startsWith('utf-16') ? 'utf-8' : label, bom: false } : null;
 }
@@ -86,7 +86,7 @@ function decodeBytes(bytes: Uint8Array, file: string): string {
   }
   // The decoder drops the byte-order mark itself.
   const text = decoder.decode(bytes);
-  return decoder.encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]) : text;
+  return decoder.encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c) : text;
 }
 
 /** The page's HTML, if it is within the size the extension reads. */

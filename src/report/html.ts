@@ -11,7 +11,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Text as HTML that shows it as it is, in content or in a quoted attribute value. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 /** Markup of our own (a style sheet, a script we wrote): never for page text. */
@@ -28,7 +28,7 @@ type Value = string | number | Markup | Markup[];
  */
 export function markup(parts: TemplateStringsArray, ...values: Value[]): Markup {
   const out = (value: Value): string => (value instanceof Markup ? value.text : Array.isArray(value) ? value.map(out).join('') : escapeHtml(String(value)));
-  return new Markup(parts.reduce((text, part, i) => text + out(values[i - 1]) + part));
+  return new Markup(parts.reduce((text, part, i) => text + out(values[i - 1] ?? '') + part));
 }
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f;background:#fff}

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 /**
  * Where each stored value lives, and what stands for it while nothing is stored. The items in
- * store.ts (the background and the extension's pages, through WXT's storage layer) and the reader on
+ * store.ts (the background and the extension's pages, through WXT's storage layer) and the highlighter on
  * a page (below, through the browser's own API) both read these, so the two never drift apart.
  */
 export const STORED = {
@@ -19,15 +19,15 @@ export function settingsArea(api: Pick<ExtensionApi, 'storage'>): 'sync' | 'loca
   return api.storage?.sync ? 'sync' : 'local';
 }
 
-/** What the reader on a page needs from storage. */
+/** What the highlighter on a page needs from storage. */
 export interface StoredForPage {
   settings: Settings;
   dismissed: Dismissals;
 }
 
 /**
- * The reader's view of storage, without WXT's storage layer: defining its items cost each page that
- * is read about 5 ms (each versioned item reads its metadata as it is defined). Only the background
+ * The highlighter's view of storage, without WXT's storage layer: defining its items costs each page
+ * that is read main-thread time (each versioned item reads its metadata as it is defined). Only the background
  * writes settings, and it runs their migrations; a page only reads them. The packs stay out of the
  * page: they are used where pages are read.
  */
@@ -44,7 +44,7 @@ export function watchStored(api: Pick<ExtensionApi, 'storage'>, onChange: (chang
   const area = settingsArea(api);
   const listener = (changes: Record<string, { newValue?: unknown }>, changedArea: string) => {
     const changed: Partial<StoredForPage> = {};
-    const value = <T>(key: string, fallback: T) => (changes[key].newValue as T | undefined) ?? fallback;
+    const value = <T>(key: string, fallback: T) => (changes[key]?.newValue as T | undefined) ?? fallback;
     if (changedArea === area && STORED.settings.key in changes) changed.settings = value(STORED.settings.key, STORED.settings.fallback);
     if (changedArea === 'local' && STORED.dismissed.key in changes) changed.dismissed = value(STORED.dismissed.key, STORED.dismissed.fallback);
     if (Object.keys(changed).length > 0) onChange(changed);

@@ -29,7 +29,17 @@ const SOURCE: PageReportSource = {
   },
 };
 
-const summary: PageSummary = { url: SOURCE.url, reading: false, site: 'news.example', enabled: true, highlights: [], uses: 1, critiques: 0, frames: [] };
+const summary: PageSummary = {
+  url: SOURCE.url,
+  reading: false,
+  readings: 1,
+  site: 'news.example',
+  enabled: true,
+  highlights: [],
+  uses: 1,
+  critiques: 0,
+  frames: [],
+};
 
 function popup(of: PageSummary, copied: string[]) {
   document.body.innerHTML = '<main id="app"></main>';

@@ -26,7 +26,7 @@ describe('npm run annotate', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    const report = JSON.parse(lines[0]);
+    const report = JSON.parse(lines[0]!);
     expect(Object.keys(report)).toEqual(['title', 'readerable', 'matches']);
     // Readability's title: the page's <title> without the site's name.
     expect(report).toMatchObject({ title: 'Why America Must Win the AI Race', readerable: true });
@@ -42,6 +42,7 @@ describe('npm run annotate', () => {
         end: expect.any(Number),
         sentenceStart: expect.any(Number),
         sentenceEnd: expect.any(Number),
+        score: expect.any(Number),
       });
       // start/end are offsets in the article text: the quote sits there inside its sentence.
       expect(m.sentence.slice(m.start - m.sentenceStart, m.end - m.sentenceStart)).toBe(m.quote);
@@ -154,7 +155,7 @@ describe('the pipeline on real pages', () => {
 
   it('reads the NPR write-up\'s "there is no single AI race" as critique', () => {
     const { matches } = reportPage(nprSeedPage());
-    expect(matches.find((m) => m.claimId === 'the-ai-race')).toMatchObject({ stance: 'critiques', quote: 'AI race' });
+    expect(matches.find((m) => m.sentence.includes('no single'))).toMatchObject({ claimId: 'the-ai-race', stance: 'critiques', quote: 'AI race' });
   });
 
   it('reads the framed sample article as mostly use', () => {

@@ -70,7 +70,7 @@ describe('annotate --corpus', () => {
     const full = readFileSync(out, 'utf8').split('\n').filter(Boolean);
     expect(full).toHaveLength(PAGE_FILES.length);
     // As a run stopped mid-write leaves it: three whole lines and part of a fourth.
-    writeFileSync(out, `${full.slice(0, 3).join('\n')}\n${full[3].slice(0, 40)}`);
+    writeFileSync(out, `${full.slice(0, 3).join('\n')}\n${full[3]!.slice(0, 40)}`);
     const again = corpus([PAGES, '--out', out, '--jobs', '2']);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stderr).toMatch(new RegExp(`^${PAGE_FILES.length - 3} pages read .*, 3 already in `, 'm'));
@@ -106,13 +106,13 @@ describe('annotate --corpus', () => {
     );
     const input = join(dir, 'pages.jsonl');
     writeFileSync(input, `${lines.join('\n')}\n\nnot json\n`);
-    const [out, csv, report] = ['out.jsonl', 'summary.csv', 'report.html'].map((f) => join(dir, f));
+    const [out, csv, report] = [join(dir, 'out.jsonl'), join(dir, 'summary.csv'), join(dir, 'report.html')];
     const run = corpus([input, '--out', out, '--summary', csv, '--report', report, '--jobs', '2']);
     expect(run.stderr).toContain(`annotate: pages.jsonl:${lines.length + 2} is not a line of JSON`);
     const rows = byFile(rowsOf(out));
     expect(rows.map((r) => r.file)).toEqual(PAGE_FILES.map((_, i) => `pages.jsonl:${i + 1}`).sort());
-    expect(Object.keys(rows[0])).toEqual(['file', 'url', 'date', 'title', 'readerable', 'matches']);
-    for (const row of rows) expect(row.matches).toEqual(reportPage(JSON.parse(lines[Number(row.file.split(':')[1]) - 1]).html).matches);
+    expect(Object.keys(rows[0]!)).toEqual(['file', 'url', 'date', 'title', 'readerable', 'matches']);
+    for (const row of rows) expect(row.matches).toEqual(reportPage(JSON.parse(lines[Number(row.file.split(':')[1]) - 1]!).html).matches);
 
     // The counts as a researcher would make them from the JSONL: one per sentence and frame, "uses" if any match there uses it.
     const expected = new Map<string, number>();
@@ -156,7 +156,7 @@ describe('annotate --corpus', () => {
     const page = readFileSync(report, 'utf8');
     expect(page).toContain('Chart.js v4');
     expect(page).not.toMatch(/<script[^>]+src=|<link/);
-    const data = JSON.parse(/<script type="application\/json" id="data">([^<]*)<\/script>/.exec(page)![1]);
+    const data = JSON.parse(/<script type="application\/json" id="data">([^<]*)<\/script>/.exec(page)![1]!);
     expect(data.pages).toBe(PAGE_FILES.length);
     expect(data.passages).toBe(expected.get('all,,*,*'));
     expect(data.frames.find((f: { id: string }) => f.id === 'arms-race')).toMatchObject({

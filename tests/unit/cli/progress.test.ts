@@ -24,7 +24,7 @@ describe('the corpus progress', () => {
     shown.tick();
     expect(out.written).toEqual(['\r\x1b[K[############------------] 2/4 pages, 10.0 pages/s, about 1s left']);
     shown.note('annotate: a.html is binary, not text');
-    expect(out.written[1].startsWith('\r\x1b[Kannotate: a.html is binary, not text\n\r\x1b[K[#')).toBe(true);
+    expect(out.written[1]!.startsWith('\r\x1b[Kannotate: a.html is binary, not text\n\r\x1b[K[#')).toBe(true);
   });
 
   it('writes a plain line now and then elsewhere', () => {
