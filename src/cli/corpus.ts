@@ -25,6 +25,18 @@ async function* outputRows(out: string): AsyncGenerator<CorpusRow> {
   for await (const line of createInterface({ input: createReadStream(out), crlfDelay: Infinity })) if (line.trim() !== '') yield JSON.parse(line) as CorpusRow;
 }
 
+/** Where a file's last whole line ends: after its last newline, read back from the end a block at a time. */
+function endOfLastLine(fd: number, size: number): number {
+  const block = Buffer.alloc(64 * 1024);
+  for (let end = size; end > 0; end -= block.length) {
+    const start = Math.max(0, end - block.length);
+    readSync(fd, block, 0, end - start, start);
+    const at = block.subarray(0, end - start).lastIndexOf(0x0a);
+    if (at >= 0) return start + at + 1;
+  }
+  return 0;
+}
+
 /**
  * The pages an earlier run wrote to `out` already. A run stopped mid-line leaves a last line without
  * its newline: it is cut, and that page read again.
@@ -35,24 +47,8 @@ async function pagesDone(out: string): Promise<Set<string>> {
   const fd = openSync(out, 'r+');
   try {
     const size = fstatSync(fd).size;
-    const last = Buffer.alloc(1);
-    if (size > 0 && (readSync(fd, last, 0, 1, size - 1), last[0] !== 0x0a)) {
-      // Find the last newline, reading back from the end a block at a time.
-      let end = size;
-      const block = Buffer.alloc(64 * 1024);
-      let cut = 0;
-      while (end > 0) {
-        const start = Math.max(0, end - block.length);
-        readSync(fd, block, 0, end - start, start);
-        const at = block.subarray(0, end - start).lastIndexOf(0x0a);
-        if (at >= 0) {
-          cut = start + at + 1;
-          break;
-        }
-        end = start;
-      }
-      ftruncateSync(fd, cut);
-    }
+    const cut = endOfLastLine(fd, size);
+    if (cut < size) ftruncateSync(fd, cut);
   } finally {
     closeSync(fd);
   }
