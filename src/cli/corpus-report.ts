@@ -41,13 +41,16 @@ export function chartData(summary: CorpusSummary) {
 // Ours: reads the data and gives it to Chart.js. Text reaches the page only as chart labels, drawn on a canvas.
 const DRAW = `(() => {
   const data = JSON.parse(document.getElementById('data').textContent);
-  const stacked = { x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: 'passages' } } };
+  const scales = (indexAxis) => {
+    const value = { stacked: true, beginAtZero: true, title: { display: true, text: 'passages' } };
+    return indexAxis === 'y' ? { x: value, y: { stacked: true } } : { x: { stacked: true }, y: value };
+  };
   const pair = (rows) => [
     { label: 'uses', data: rows.map((r) => r.uses), backgroundColor: '#e8a317' },
     { label: 'critiques', data: rows.map((r) => r.critiques), backgroundColor: '#4a7ab7' },
   ];
   const bar = (id, labels, rows, indexAxis) => new Chart(document.getElementById(id), {
-    type: 'bar', data: { labels, datasets: pair(rows) }, options: { animation: false, indexAxis, scales: stacked },
+    type: 'bar', data: { labels, datasets: pair(rows) }, options: { animation: false, indexAxis, scales: scales(indexAxis) },
   });
   bar('frames', data.frames.map((f) => f.name), data.frames, 'y');
   bar('months', data.months.map((m) => m.month), data.months, 'x');
