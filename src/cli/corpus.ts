@@ -86,6 +86,14 @@ function pageReader(): { read(page: CorpusPage): Promise<WorkerAnswer>; stop(): 
   };
 }
 
+function writeText(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    throw plainError(error, file);
+  }
+}
+
 /**
  * `annotate --corpus`: every page of a folder or a JSONL file, read on worker threads, one JSON line
  * each appended to --out as it is done (never the whole corpus in memory), then the summary and the
@@ -125,13 +133,13 @@ export async function runCorpus(options: CorpusOptions): Promise<number> {
   }
   const seconds = (performance.now() - started) / 1000;
   shown.end(
-    `${total - problems} pages read in ${seconds.toFixed(1)} s (${((total - problems) / Math.max(seconds, 0.001)).toFixed(1)} pages/s on ${jobs} threads)` +
+    `${total - problems} pages read in ${seconds.toFixed(1)} s (${((total - problems) / Math.max(seconds, 0.001)).toFixed(1)} pages/s on ${jobs} thread${jobs === 1 ? '' : 's'})` +
       `${done.size > 0 ? `, ${done.size} already in ${options.out}` : ''}${problems > 0 ? `, ${problems} could not be read` : ''}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
   );
   if (options.summary || options.report) {
     const summary = await corpusSummary(outputRows(options.out));
-    if (options.summary) writeFileSync(options.summary, summary.csv());
-    if (options.report) writeFileSync(options.report, corpusReportHtml(summary));
+    if (options.summary) writeText(options.summary, summary.csv());
+    if (options.report) writeText(options.report, corpusReportHtml(summary));
   }
   return problems > 0 ? 1 : 0;
 }

@@ -10,8 +10,8 @@ export function plainError(error: unknown, file: string): InputError {
   if (code === 'ENOENT') return new InputError(`there is no file or folder ${file}`);
   if (code === 'EISDIR') return new InputError(`${file} is a folder, not a file`);
   if (code === 'ENOTDIR') return new InputError(`${file} is a file, not a folder`);
-  if (code === 'EACCES' || code === 'EPERM') return new InputError(`${file} cannot be read: permission denied`);
-  return new InputError(`${file} cannot be read: ${(error as Error).message}`);
+  if (code === 'EACCES' || code === 'EPERM') return new InputError(`${file}: permission denied`);
+  return new InputError(`${file}: ${(error as Error).message}`);
 }
 
 /** Reads a whole file, or standard input for "-". */

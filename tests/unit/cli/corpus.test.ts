@@ -166,6 +166,23 @@ describe('annotate --corpus', () => {
   }, 120_000);
 });
 
+describe('annotate --corpus on bad input', () => {
+  it('says in plain words what it cannot read or write, keeping what it wrote', () => {
+    const dir = temp();
+    const input = join(dir, 'one.jsonl');
+    writeFileSync(input, `${JSON.stringify({ html: readFileSync(join(PAGES, PAGE_FILES[0]!), 'utf8') })}\n`);
+    const out = join(dir, 'out.jsonl');
+    const summary = corpus([input, '--out', out, '--summary', join(dir, 'no/such/summary.csv'), '--jobs', '1']);
+    expect(summary.status).toBe(2);
+    expect(summary.stderr).toContain(`annotate: there is no file or folder ${join(dir, 'no/such/summary.csv')}\n`);
+    expect(rowsOf(out)).toHaveLength(1);
+    expect(corpus([input, '--out', join(dir, 'no/such/out.jsonl')]).stderr).toBe(`annotate: there is no file or folder ${join(dir, 'no/such/out.jsonl')}\n`);
+    expect(corpus([join(dir, 'missing'), '--out', out]).stderr).toBe(`annotate: there is no file or folder ${join(dir, 'missing')}\n`);
+    expect(corpus([join(dir, 'one.txt'), '--out', out]).status).toBe(2);
+    expect(corpus([dir]).stderr).toMatch(/^annotate: --corpus needs --out FILE\.jsonl\n/);
+  });
+});
+
 describe('the data in the corpus report', () => {
   it('cannot end its script element early', () => {
     const json = scriptJson({ site: '</script><script>alert(1)</script>', also: '<!--' });
