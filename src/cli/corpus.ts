@@ -68,21 +68,37 @@ async function* pagesToRead(options: CorpusOptions, done: Set<string>): AsyncGen
 // The command line runs its TypeScript through tsx, which a worker thread does not inherit: each registers it first.
 const WORKER = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.tsImport(${JSON.stringify(import.meta.resolve('./corpus-worker.ts'))}, __filename))`;
 
-/** One worker thread, asked one page at a time. */
-function pageReader(): { read(page: CorpusPage): Promise<WorkerAnswer>; stop(): Promise<number> } {
-  const worker = new Worker(WORKER, { eval: true });
+// A worker is replaced after this many pages, so that whatever a page's reading leaves behind in it
+// (jsdom's, V8's) cannot pile up over a long run: memory stays bounded however large the corpus.
+const PAGES_PER_WORKER = 250;
+
+/** A worker thread, asked one page at a time, and replaced now and then (PAGES_PER_WORKER). */
+function pageReader(): { read(page: CorpusPage): Promise<WorkerAnswer>; stop(): Promise<void> } {
+  let worker: Worker | undefined;
+  let pages = 0;
   return {
-    read: (page) =>
-      new Promise((resolve, reject) => {
+    async read(page) {
+      if (worker && pages >= PAGES_PER_WORKER) {
+        await worker.terminate();
+        worker = undefined;
+      }
+      if (!worker) {
+        worker = new Worker(WORKER, { eval: true });
+        pages = 0;
+      }
+      pages++;
+      const current = worker;
+      return new Promise((resolve, reject) => {
         const onError = (error: Error) => reject(error);
-        worker.once('error', onError);
-        worker.once('message', (answer: WorkerAnswer) => {
-          worker.off('error', onError);
+        current.once('error', onError);
+        current.once('message', (answer: WorkerAnswer) => {
+          current.off('error', onError);
           resolve(answer);
         });
-        worker.postMessage(page);
-      }),
-    stop: () => worker.terminate(),
+        current.postMessage(page);
+      });
+    },
+    stop: async () => void (await worker?.terminate()),
   };
 }
 
