@@ -66,8 +66,8 @@ export function settingsItem(): SettingsItem {
       const next = splitSettings(value);
       const [small, sites] = await Promise.all([synced.getValue(), lists.getValue()]);
       const writes: Promise<void>[] = [];
-      if (JSON.stringify(next.synced) !== JSON.stringify(small)) writes.push(synced.setValue(next.synced));
-      if (JSON.stringify(next.lists) !== JSON.stringify(sites)) writes.push(lists.setValue(next.lists));
+      if (!sameValue(next.synced, small)) writes.push(synced.setValue(next.synced));
+      if (!sameValue(next.lists, sites)) writes.push(lists.setValue(next.lists));
       await Promise.all(writes);
     },
     async removeValue() {
@@ -82,6 +82,21 @@ export function settingsItem(): SettingsItem {
       await synced.migrate();
     },
   };
+}
+
+/**
+ * Whether two stored values are the same. Not by their JSON: Chromium gives a stored object back
+ * with its keys sorted, so the same settings read back would look changed, and every site switched
+ * would write to storage.sync too, until its 120 writes a minute ran out.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((key) => key in b && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /** An item the background writes: settings, packs. */

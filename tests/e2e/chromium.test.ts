@@ -6,12 +6,14 @@ import { describeHostilePage } from './support/hostile';
 import { describeReading } from './support/reading';
 import { describeRealPages } from './support/real-pages';
 import { describeExtension } from './support/scenarios';
+import { describeSettingsPage } from './support/settings-page';
 import { describeSiteSwitch } from './support/site-switch';
 import { describeUnusualPages } from './support/unusual-pages';
 
 const CHROMIUM = 'Chromium (playwright-core)';
 
 describeExtension(CHROMIUM, chromiumDriver);
+describeSettingsPage(CHROMIUM, chromiumDriver);
 describeSiteSwitch(CHROMIUM, chromiumDriver);
 describeReading(CHROMIUM, chromiumDriver);
 describeHostilePage(CHROMIUM, chromiumDriver);

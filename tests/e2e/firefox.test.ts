@@ -3,12 +3,14 @@ import { describeHostilePage } from './support/hostile';
 import { describeReading } from './support/reading';
 import { describeRealPages } from './support/real-pages';
 import { describeExtension } from './support/scenarios';
+import { describeSettingsPage } from './support/settings-page';
 import { describeSiteSwitch } from './support/site-switch';
 import { describeUnusualPages } from './support/unusual-pages';
 
 const FIREFOX = 'Firefox ESR (puppeteer-core over WebDriver BiDi)';
 
 describeExtension(FIREFOX, firefoxDriver);
+describeSettingsPage(FIREFOX, firefoxDriver);
 describeSiteSwitch(FIREFOX, firefoxDriver);
 describeReading(FIREFOX, firefoxDriver);
 describeHostilePage(FIREFOX, firefoxDriver);

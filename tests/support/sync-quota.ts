@@ -14,6 +14,16 @@ export const SYNC_QUOTAS = {
   MAX_WRITE_OPERATIONS_PER_MINUTE: 120,
 };
 
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortedKeys((value as Record<string, unknown>)[key])]),
+  );
+}
+
 const bytes = (key: string, value: unknown) => new TextEncoder().encode(key + JSON.stringify(value)).length;
 
 /**
@@ -24,6 +34,7 @@ const bytes = (key: string, value: unknown) => new TextEncoder().encode(key + JS
 export function enforceSyncQuotas(now: () => number = () => Date.now()) {
   const area = fakeBrowser.storage.sync;
   const set = area.set.bind(area);
+  const get = area.get.bind(area);
   const remove = area.remove.bind(area);
   const writes: { at: number; keys: string[] }[] = [];
   const countWrite = (keys: string[]) => {
@@ -33,12 +44,15 @@ export function enforceSyncQuotas(now: () => number = () => Date.now()) {
     if (inLast(3_600_000) >= SYNC_QUOTAS.MAX_WRITE_OPERATIONS_PER_HOUR) throw new Error('MAX_WRITE_OPERATIONS_PER_HOUR quota exceeded');
     writes.push({ at, keys });
   };
+  // Chromium gives objects back with their keys sorted (its storage keeps them as sorted dictionaries).
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- as below
+  vi.spyOn(area, 'get').mockImplementation(async (keys?: string | string[] | Record<string, unknown> | null) => sortedKeys(await get(keys as never)) as never);
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the area's own methods return promises
   vi.spyOn(area, 'set').mockImplementation(async (items: Record<string, unknown>) => {
     for (const [key, value] of Object.entries(items)) {
       if (bytes(key, value) > SYNC_QUOTAS.QUOTA_BYTES_PER_ITEM) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
     }
-    const stored = { ...(await area.get(null)), ...items };
+    const stored = { ...(await get(null)), ...items };
     if (Object.keys(stored).length > SYNC_QUOTAS.MAX_ITEMS) throw new Error('MAX_ITEMS quota exceeded');
     if (Object.entries(stored).reduce((sum, [key, value]) => sum + bytes(key, value), 0) > SYNC_QUOTAS.QUOTA_BYTES)
       throw new Error('QUOTA_BYTES quota exceeded');
