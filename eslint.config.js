@@ -15,6 +15,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
+      // The product and the project's scripts stand on their own; the tests lean on them, never the reverse.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/tests/**', '../tests/*'], message: 'src/, entrypoints/ and scripts/ do not import the tests.' }] },
+      ],
       'no-restricted-syntax': [
         'error',
         // A pattern compiled from a string could backtrack on a page's text, or run a pack's; patterns are literals.
@@ -40,5 +45,6 @@ export default tseslint.config(
       'no-restricted-syntax': 'off',
     },
   },
+  { files: ['tests/**'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
 );

@@ -18,9 +18,8 @@ const firstLook = virtualModule('virtual:counterframe-first-look', () => firstLo
 
 /**
  * V8's explicit compile hint, on the gate script: nearly every function in it runs on every page,
- * so V8 compiles them with the script instead of parsing each again on its first call. In Chromium this
- * took about 0.15 ms off the script's first run (1.28 to 1.13 ms, median of 4 corpus pages); other
- * engines read a comment.
+ * so V8 compiles them with the script instead of parsing each again on its first call (the bench
+ * measures the script's first run); other engines read a comment.
  */
 const gateCompileHint: Plugin = {
   name: 'counterframe-gate-compile-hint',
@@ -59,7 +58,7 @@ export default defineConfig({
     // reads them in its background page.
     // scripting, and host access to the pages the gate script runs on (the same sites, so the same
     // warning): the gate script (gate.ts) is small and runs on every page; the background brings the
-    // reader in only where a page passes it, and registers the packs flag script while packs are installed.
+    // highlighter in only where a page passes it, and registers the packs flag script while packs are installed.
     permissions: ['storage', 'contextMenus', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: WEB_PAGES,
     content_scripts: [{ matches: WEB_PAGES, js: ['gate.js'], run_at: 'document_idle' }],

@@ -3,13 +3,14 @@ import { extensionApi, extensionGone } from '../src/platform/extension-api';
 import { inBrowserLanguage } from '../src/platform/i18n-browser';
 import { benchMeasure, benchAnalysis } from '../src/page/bench-measure';
 import { parsePageMessage } from '../src/protocol/page-messages';
+import { sender } from '../src/protocol/replies';
 import { createPageController } from '../src/page/controller';
 import { pageKey, type Dismissals } from '../src/page/dismissed';
 import { remoteAnalysis } from '../src/page/remote-analysis';
 import { readStored, storeDismissal, watchStored } from '../src/settings/page-store';
 
 /**
- * The reader: brought into a page by the background once the gate script (gate.ts) has found the words
+ * The highlighter: brought into a page by the background once the gate script (gate.ts) has found the words
  * its claims need there, with public/highlights.css. It has the page read away from it (the rest of
  * the gate first, then Readability and the library), shows what was found, and follows the page. Like
  * the gate, it speaks to the browser's own API and storage (see extension-api.ts, page-store.ts): its
@@ -20,7 +21,7 @@ export default defineUnlistedScript({
     // The benchmark build (wxt build --mode bench) times itself; the shipped build has no trace of it.
     const bench = import.meta.env.MODE === 'bench';
     const bootStart = performance.now();
-    // The background brings the reader in once per page; a second call (a page that asked twice) finds it here.
+    // The background brings the highlighter in once per page; a second call (a page that asked twice) finds it here.
     const flag = Symbol.for('counterframe.page');
     const scope = globalThis as unknown as Record<symbol, boolean>;
     if (scope[flag]) return;
@@ -31,7 +32,10 @@ export default defineUnlistedScript({
     const dismissedHere = (all: Dismissals) => all[page()] ?? [];
     // Only copying the page, anchoring and painting run here: the gate's scan, Readability and the
     // library run where the background reads pages (see src/background/reading.ts), so this script stays small.
-    const read = remoteAnalysis((message) => api.runtime.sendMessage(message), bench ? benchMeasure : undefined);
+    const read = remoteAnalysis(
+      sender((message) => api.runtime.sendMessage(message)),
+      bench ? benchMeasure : undefined,
+    );
     const controller = createPageController(document, location.href, {
       read: bench ? benchAnalysis(read) : read,
       t: inBrowserLanguage,

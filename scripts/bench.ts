@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures the extension in Debian's Chromium beside what it must be compared with,
+ * `npm run bench [-- --quick]`: measures the extension in Debian's Chromium beside what it must be compared with,
  * in one run, and prints ratios against the targets. Nothing here asserts: the machine is shared, so
  * the numbers are reported, not tested. Writes artifacts/bench/bench.json.
  *
@@ -67,7 +67,8 @@ function quantile(xs: number[], q: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
   const at = (sorted.length - 1) * q;
   const lo = Math.floor(at);
-  return sorted[lo] + (sorted[Math.ceil(at)] - sorted[lo]) * (at - lo);
+  // 0 <= lo <= ceil(at) <= length - 1, and the list is not empty.
+  return sorted[lo]! + (sorted[Math.ceil(at)]! - sorted[lo]!) * (at - lo);
 }
 /**
  * The extension's tasks on the page after its scripts' first run, each timed as a whole by the
@@ -105,16 +106,25 @@ function withFramedPassages(html: string): string {
   let at = -1;
   let longest = 0;
   for (const paragraph of html.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/gi)) {
-    const length = paragraph[1].replace(/<[^>]*>/g, '').length;
+    const length = paragraph[1]!.replace(/<[^>]*>/g, '').length;
     if (length > longest) [longest, at] = [length, paragraph.index + paragraph[0].length];
   }
   return at >= 0 ? `${html.slice(0, at)}${framed}${html.slice(at)}` : html.replace(/<\/body>/i, `${framed}</body>`);
 }
 
+/**
+ * `--quick`: one corpus page in QUICK_SHARE (in name order, so the same pages every time), for a
+ * look in minutes; the ratios are then of fewer pages, and said so.
+ */
+const QUICK = process.argv.includes('--quick');
+const QUICK_SHARE = 5;
+
 function preparePages(): { path: string; kind: PageResult['kind'] }[] {
   mkdirSync(PAGES, { recursive: true });
   const pages: { path: string; kind: PageResult['kind'] }[] = [];
-  const corpus = readdirSync(CORPUS).sort();
+  const corpus = readdirSync(CORPUS)
+    .sort()
+    .filter((_, i) => !QUICK || i % QUICK_SHARE === 0);
   for (const name of corpus) pages.push({ path: `/corpus/${name}/source.html`, kind: 'corpus' });
   for (const name of ['arms-race/source.html', 'late/source.html']) pages.push({ path: `/fixtures/${name}`, kind: 'framed' });
   for (const name of corpus) {
@@ -392,7 +402,7 @@ async function main(): Promise<void> {
   execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   execFileSync('npx', ['wxt', 'build', '--mode', 'bench'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const pages = preparePages();
-  console.log(`Measuring ${pages.length} pages in Chromium…`);
+  console.log(`Measuring ${pages.length} pages in Chromium${QUICK ? ` (--quick: one corpus page in ${QUICK_SHARE})` : ''}…`);
   const results = await measurePages(pages);
   const matcher = matcherScaling();
   const size = contentScriptSize();
@@ -433,7 +443,12 @@ async function main(): Promise<void> {
           label,
           {
             ms: median(Object.values(times)),
-            ratioToReadabilityParse: median(ratios(noTrigger, (r) => (times[r.page] === undefined ? null : times[r.page] / r.readabilityParseMs))),
+            ratioToReadabilityParse: median(
+              ratios(noTrigger, (r) => {
+                const ms = times[r.page];
+                return ms === undefined ? null : ms / r.readabilityParseMs;
+              }),
+            ),
           },
         ]),
       ),
@@ -475,7 +490,7 @@ async function main(): Promise<void> {
       ),
       max: Math.max(...ratios(results, (r) => r.readabilityParseMs)),
     },
-    matcher: { ...matcher, ratio100xTo1x: matcher.libraryMs['100x'] / matcher.libraryMs['1x'], target: 3 },
+    matcher: { ...matcher, ratio100xTo1x: matcher.libraryMs['100x']! / matcher.libraryMs['1x']!, target: 3 },
     contentScript: { ...size, targetBytes: 80 * 1024 },
   };
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
@@ -515,7 +530,7 @@ async function main(): Promise<void> {
     `  for scale, Readability here: clone + parse median ${fmt(summary.readabilityMs.median)} ms, p90 ${fmt(summary.readabilityMs.p90)} ms, max ${fmt(summary.readabilityMs.max)} ms; parse alone median ${fmt(summary.readabilityParseMs.median)} ms, p90 ${fmt(summary.readabilityParseMs.p90)} ms, max ${fmt(summary.readabilityParseMs.max)} ms`,
   );
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify({ summary, pages: results }, null, 2)}\n`);
+  writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify({ quick: QUICK, summary, pages: results }, null, 2)}\n`);
   console.log(`\nWrote ${OUT}/bench.json`);
 }
 

@@ -2,6 +2,7 @@ import '../../src/ui/extension-pages.css';
 import { browser } from 'wxt/browser';
 import { inBrowserLanguage } from '../../src/platform/i18n-browser';
 import { renderPopup, unreadPageSummary } from '../../src/popup/popup';
+import { parseMessage } from '../../src/protocol/messages';
 import { sender, tabSender } from '../../src/protocol/replies';
 import { settingsItem } from '../../src/settings/store';
 
@@ -21,9 +22,11 @@ async function targetTab(): Promise<number | undefined> {
 }
 
 let renders = 0;
+let shownTab: number | undefined;
 async function render(): Promise<void> {
   const ticket = ++renders;
   const tabId = await targetTab();
+  shownTab = tabId;
   // Only pages that passed the gate have the highlighter to answer; the others are read as nothing shown.
   const summary =
     tabId === undefined
@@ -53,3 +56,8 @@ async function render(): Promise<void> {
 
 void render();
 settings.watch(() => void render());
+// The tab's highlighter says so whenever what it shows changes (a new setting applied, a reading
+// done): that is when the summary is worth asking for again, not some time after the setting changed.
+browser.runtime.onMessage.addListener((raw: unknown, from) => {
+  if (parseMessage(raw)?.type === 'page:status' && from.tab?.id !== undefined && from.tab.id === shownTab) void render();
+});

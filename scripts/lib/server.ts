@@ -23,11 +23,12 @@ export interface StaticServer {
 export async function serveFolders(mounts: Record<string, string>, headers: Record<string, string> = {}): Promise<StaticServer> {
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const prefix = Object.keys(mounts)
-      .sort((a, b) => b.length - a.length)
-      .find((p) => path.startsWith(p));
-    if (!prefix) return void res.writeHead(404).end('not found');
-    const root = resolve(mounts[prefix]);
+    const mount = Object.entries(mounts)
+      .sort(([a], [b]) => b.length - a.length)
+      .find(([p]) => path.startsWith(p));
+    if (!mount) return void res.writeHead(404).end('not found');
+    const [prefix, folder] = mount;
+    const root = resolve(folder);
     const file = normalize(join(root, path.slice(prefix.length)));
     if (!file.startsWith(root)) return void res.writeHead(403).end('forbidden');
     try {

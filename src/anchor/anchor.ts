@@ -87,7 +87,7 @@ export function anchorMatches(root: Node, articleText: string, matches: Match[])
 export const NODES_PER_STEP = 4000;
 
 /** One matched sentence, anchored: a range over it, and one over each of its matches' trigger words. */
-function anchorSentence(doc: Document, index: TextIndex, found: { start: number; end: number }, group: Match[]): AnchoredPassage | null {
+function anchorSentence(doc: Document, index: TextIndex, found: { start: number; end: number }, group: [Match, ...Match[]]): AnchoredPassage | null {
   const { sentenceStart } = group[0];
   const sentence = rangeAt(doc, index, found.start, found.end);
   if (!sentence) return null;
@@ -104,35 +104,36 @@ function anchorSentence(doc: Document, index: TextIndex, found: { start: number;
  */
 export function* anchorSteps(root: Node, articleText: string, matches: Match[], nodesPerStep = Infinity): Steps<AnchoredPassage[]> {
   const doc = root.ownerDocument ?? (root as Document);
-  const bySentence = new Map<number, Match[]>();
+  const bySentence = new Map<number, [Match, ...Match[]]>();
   for (const match of matches) {
     const group = bySentence.get(match.sentenceStart);
     if (group) group.push(match);
     else bySentence.set(match.sentenceStart, [match]);
   }
-  const groups = [...bySentence.values()].sort((a, b) => a[0].sentenceStart - b[0].sentenceStart);
-  const selectors = groups.map((group) => selectorFor(articleText, group[0].sentenceStart, group[0].sentenceEnd));
+  const groups = [...bySentence.values()]
+    .sort((a, b) => a[0].sentenceStart - b[0].sentenceStart)
+    .map((group) => ({ group, selector: selectorFor(articleText, group[0].sentenceStart, group[0].sentenceEnd) }));
   const anchored: (AnchoredPassage | null)[] = groups.map(() => null);
   // A sentence costs about as much as a few dozen nodes of the walk below.
   const sentencesPerStep = Math.max(1, Math.floor(nodesPerStep / 40));
   const blocks = new Map<Element, TextIndex>();
-  for (const [i, group] of groups.entries()) {
+  for (const [i, { group, selector }] of groups.entries()) {
     if (i > 0 && i % sentencesPerStep === 0) yield;
     const block = group[0].place && elementAt(root, group[0].place);
     if (!block) continue;
     // A block Readability made up may stand for a large part of the page: it is read in steps too.
     const index = blocks.get(block) ?? (yield* textIndexSteps(block, nodesPerStep));
     blocks.set(block, index);
-    const found = findQuote(index.text, selectors[i]);
+    const found = findQuote(index.text, selector);
     if (found) anchored[i] = anchorSentence(doc, index, found, group);
   }
   if (anchored.includes(null)) {
     const index = yield* textIndexSteps(root, nodesPerStep);
     let from = 0;
-    for (const [i, group] of groups.entries()) {
+    for (const [i, { group, selector }] of groups.entries()) {
       if (anchored[i]) continue;
       if (i > 0 && i % sentencesPerStep === 0) yield;
-      const found = findQuote(index.text, selectors[i], from);
+      const found = findQuote(index.text, selector, from);
       if (!found) continue;
       from = found.end;
       anchored[i] = anchorSentence(doc, index, found, group);

@@ -8,29 +8,29 @@ function duplicates(ids: string[]): string[] {
   return ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
 }
 
-/** Checks that ids are unique and every reference resolves. */
+/** Checks that ids are unique and every reference resolves. frameFiles[f] is the file of library.frames[f]. */
 function checkReferences(library: ClaimLibrary, frameFiles: string[], counterpointsFile: string): Problem[] {
   const problems: Problem[] = [];
   const counterpointIds = new Set(library.counterpoints.map((c) => c.id));
   const contextNames = new Set(Object.keys(library.cues.contexts));
   for (const id of duplicates(library.frames.map((f) => f.id))) {
-    problems.push({ file: frameFiles[library.frames.findIndex((f) => f.id === id)], field: 'id', message: `frame id "${id}" is used by more than one frame` });
+    problems.push({ file: frameFiles[library.frames.findIndex((f) => f.id === id)]!, field: 'id', message: `frame id "${id}" is used by more than one frame` });
   }
   const claimIds = library.frames.flatMap((f) => f.claims.map((c) => c.id));
   library.frames.forEach((frame, f) => {
     frame.claims.forEach((claim, c) => {
       const at = `claims.${c}`;
       if (duplicates(claimIds).includes(claim.id)) {
-        problems.push({ file: frameFiles[f], field: `${at}.id`, message: `claim id "${claim.id}" is used by more than one claim` });
+        problems.push({ file: frameFiles[f]!, field: `${at}.id`, message: `claim id "${claim.id}" is used by more than one claim` });
       }
       claim.counterpoints.forEach((id, k) => {
         if (!counterpointIds.has(id)) {
-          problems.push({ file: frameFiles[f], field: `${at}.counterpoints.${k}`, message: `no counterpoint has the id "${id}"` });
+          problems.push({ file: frameFiles[f]!, field: `${at}.counterpoints.${k}`, message: `no counterpoint has the id "${id}"` });
         }
       });
       claim.needs.forEach((name, k) => {
         if (!contextNames.has(name)) {
-          problems.push({ file: frameFiles[f], field: `${at}.needs.${k}`, message: `cues.json has no context named "${name}"` });
+          problems.push({ file: frameFiles[f]!, field: `${at}.needs.${k}`, message: `cues.json has no context named "${name}"` });
         }
       });
     });
@@ -41,7 +41,10 @@ function checkReferences(library: ClaimLibrary, frameFiles: string[], counterpoi
   return problems;
 }
 
-/** Runs every example sentence through the matcher and reports each one that does not behave as labelled. */
+/**
+ * Runs every example sentence through the matcher and reports each one that does not behave as
+ * labelled. frameFiles[f] is the file of library.frames[f].
+ */
 function checkExamples(library: ClaimLibrary, frameFiles: string[]): Problem[] {
   const compiled = compileLibrary(library);
   const problems: Problem[] = [];
@@ -57,7 +60,7 @@ function checkExamples(library: ClaimLibrary, frameFiles: string[]): Problem[] {
         const got = found?.stance ?? 'none';
         if (got !== example.want) {
           problems.push({
-            file: frameFiles[f],
+            file: frameFiles[f]!,
             field: `claims.${c}.${example.field}`,
             message: `expected ${example.want === 'none' ? 'no match' : `"${example.want}"`} for claim "${claim.id}", got ${got === 'none' ? 'no match' : `"${got}"`}: ${example.text}`,
           });

@@ -24,8 +24,10 @@ function parseArgs(argv: string[]): { json: boolean; sentences: boolean; file: s
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}; ${USAGE}`);
     else files.push(arg);
   }
-  if (files.length !== 1) throw new UsageError(files.length === 0 ? `no file given; ${USAGE}` : `one file at a time; ${USAGE}`);
-  return { json, sentences, file: files[0] };
+  const [file, ...others] = files;
+  if (file === undefined) throw new UsageError(`no file given; ${USAGE}`);
+  if (others.length > 0) throw new UsageError(`one file at a time; ${USAGE}`);
+  return { json, sentences, file };
 }
 
 /** Reads a file (or standard input) as UTF-8, refusing binary data with a clear message. */

@@ -4,9 +4,8 @@ const ORDERED_SNAPSHOT_TYPE = 7;
 
 /**
  * Past this many characters, a page's text is looked over for long scripts and style sheets to leave
- * out. Asking for them sets up their interfaces in the content script's world (about 0.3 ms in
- * Chromium), so it pays only where the scan saved is longer: at 3.6 ns a character, past some
- * 100,000 characters.
+ * out. Asking for them sets up their interfaces in the content script's world, so it pays only where
+ * the scan it saves is longer: on long pages (the bench measures where that starts).
  */
 const LONG_PAGE = 131_072;
 
@@ -17,8 +16,8 @@ const LONG_CODE = 4_096;
  * The page body's text for the gate script's first look: its textContent, asked of the document
  * through XPath (the string value of an element is its text nodes' data in document order, as
  * textContent has it). In a content script's world, the first script to take hold of an element pays
- * for setting up its interfaces there (body, HTMLElement, Element): in Chromium about 0.2 ms, a
- * quarter of what reading the text costs the gate script on every page. Where XPath finds no body
+ * for setting up its interfaces there (body, HTMLElement, Element): a large share of what reading
+ * the text costs the gate script on every page. Where XPath finds no body
  * (an XML page, whose elements have a namespace), the body itself is asked.
  *
  * On a long page, the text of its long scripts and style sheets is left out, each where it stands (a

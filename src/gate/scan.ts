@@ -51,19 +51,20 @@ function isSpace(code: number): boolean {
  * once per page, so it leaves the per-character work to the engine.
  */
 function stands(text: string, entry: string, prefix: boolean): boolean {
-  const words = entry.split(' ');
-  const first = words[0];
+  // split always gives at least one word.
+  const [first = '', ...rest] = entry.split(' ');
   for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
     if (continuesWord(text[at - 1])) continue;
     let end = at + first.length;
     let whole = true;
-    for (let i = 1; i < words.length && whole; i++) {
+    for (const word of rest) {
       // Between words: any whitespace (a page's source breaks lines anywhere) and a few other characters.
       let next = end;
       let others = 0;
       while (next < text.length && !continuesWord(text[next]) && (isSpace(text.charCodeAt(next)) || ++others <= 4)) next++;
-      whole = next > end && text.startsWith(words[i], next);
-      end = next + words[i].length;
+      whole = next > end && text.startsWith(word, next);
+      end = next + word.length;
+      if (!whole) break;
     }
     if (whole && (prefix || !continuesWord(text[end]))) return true;
   }

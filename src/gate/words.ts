@@ -21,7 +21,7 @@ function gateAlternatives(pattern: Pattern): Atom[][] {
   const joinable = (atoms: Atom[]) => !atoms.some((a) => HAN.test(a.word));
   if (!next || next.kind !== 'words' || next.optional || telling.length * next.alternatives.length > MAX_PAIRS) return telling;
   // A word that may go on ("compet*") can only end a sequence.
-  if (!telling.every(joinable) || !next.alternatives.every(joinable) || telling.some((atoms) => atoms[atoms.length - 1].prefix)) return telling;
+  if (!telling.every(joinable) || !next.alternatives.every(joinable) || telling.some((atoms) => atoms[atoms.length - 1]!.prefix)) return telling;
   return telling.flatMap((atoms) => next.alternatives.map((more) => [...atoms, ...more]));
 }
 
@@ -50,7 +50,7 @@ function gateWordsOf(sources: string[]): GateWords {
         // "A.I." must be tested as "A I": "a" alone is on every page. Where only some words are
         // written with a capital ("AI chips"), the sequence is tested in lower case.
         const cased = latin.every((a) => a.cased);
-        add(latin.map((a) => a.word).join(' '), latin[latin.length - 1].prefix, cased);
+        add(latin.map((a) => a.word).join(' '), latin[latin.length - 1]!.prefix, cased);
       }
     }
   }
@@ -130,11 +130,11 @@ function pieceTree(entries: string[][], prefixes: boolean): PieceTree {
  */
 function treePattern(node: PieceTree): string {
   const branches = [...node.next].map(([piece, child]) => piece + treePattern(child));
-  if (!node.ends) return branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+  if (!node.ends) return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
   if (branches.length === 0) return '';
   // Where an entry ends and one more letter makes another: "chips?".
-  const [[piece, child]] = node.next;
-  return branches.length === 1 && child.next.size === 0 ? `${piece}?` : `(?:${branches.join('|')})?`;
+  const [first] = node.next;
+  return branches.length === 1 && first !== undefined && first[1].next.size === 0 ? `${first[0]}?` : `(?:${branches.join('|')})?`;
 }
 
 /**

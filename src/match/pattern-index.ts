@@ -40,19 +40,21 @@ export class PatternIndex<T> {
     const pattern = parsePattern(source);
     const entry = { pattern, payload };
     const [first, next] = pattern.steps;
-    if (first.kind !== 'words') return;
+    if (first?.kind !== 'words') return;
     // The words that can follow a one-word alternative: the next step's first words, if that step is fixed.
+    // (parsePattern never makes an empty alternative: each has a first word.)
     const following =
-      next?.kind === 'words' && !next.optional && next.alternatives.every((atoms) => !atoms[0].prefix)
-        ? next.alternatives.map((atoms) => atoms[0].word.toLowerCase())
+      next?.kind === 'words' && !next.optional && next.alternatives.every((atoms) => !atoms[0]!.prefix)
+        ? next.alternatives.map((atoms) => atoms[0]!.word.toLowerCase())
         : null;
     for (const atoms of first.alternatives) {
-      const head = atoms[0].word.toLowerCase();
-      if (atoms[0].prefix) {
+      const [lead, then] = atoms;
+      const head = lead!.word.toLowerCase();
+      if (lead!.prefix) {
         if (!this.prefixLengths.includes(head.length)) this.prefixLengths = [...this.prefixLengths, head.length].sort((a, b) => a - b);
         this.file(this.prefixed, head, entry);
-      } else if (atoms.length > 1 && !atoms[1].prefix) {
-        this.file(this.pairs, `${head} ${atoms[1].word.toLowerCase()}`, entry);
+      } else if (then !== undefined && !then.prefix) {
+        this.file(this.pairs, `${head} ${then.word.toLowerCase()}`, entry);
       } else if (atoms.length === 1 && following) {
         for (const second of following) this.file(this.pairs, `${head} ${second}`, entry);
       } else {
@@ -71,10 +73,11 @@ export class PatternIndex<T> {
         if (end > at) hits.push({ payload: entry.payload, start: at, end });
       }
     };
+    // limit is at most tokens.length.
     for (let i = from; i < limit; i++) {
-      const word = tokens[i].norm;
+      const word = tokens[i]!.norm;
       tryBucket(this.single.get(word), i);
-      if (i + 1 < limit) tryBucket(this.pairs.get(`${word} ${tokens[i + 1].norm}`), i);
+      if (i + 1 < limit) tryBucket(this.pairs.get(`${word} ${tokens[i + 1]!.norm}`), i);
       for (const length of this.prefixLengths) {
         if (length > word.length) break;
         tryBucket(this.prefixed.get(word.slice(0, length)), i);

@@ -40,7 +40,7 @@ function parseAtoms(alternative: string, source: string): Atom[] {
   if (unknown) {
     throw new PatternError(`"${source}": "${alternative}" has characters the pattern language does not know: ${unknown}`);
   }
-  if (prefix && tokens[tokens.length - 1].norm.length < 3) {
+  if (prefix && tokens[tokens.length - 1]!.norm.length < 3) {
     throw new PatternError(`"${source}": "${alternative}" needs at least 3 letters before "*"`);
   }
   return tokens.map((t, i) => {
@@ -78,9 +78,9 @@ export function parsePattern(source: string): Pattern {
     });
   if (steps.length > PATTERN_LIMITS.steps) throw new PatternError(`"${source}" has more than ${PATTERN_LIMITS.steps} words`);
   const first = steps[0];
-  if (first.kind !== 'words' || first.optional) throw new PatternError(`"${source}" must start with a required word`);
+  if (first?.kind !== 'words' || first.optional) throw new PatternError(`"${source}" must start with a required word`);
   const last = steps[steps.length - 1];
-  if (last.kind !== 'words' || last.optional) throw new PatternError(`"${source}" must end with a required word`);
+  if (last?.kind !== 'words' || last.optional) throw new PatternError(`"${source}" must end with a required word`);
   return { source, steps };
 }
 
@@ -91,7 +91,8 @@ function atomMatches(atom: Atom, token: Token): boolean {
 
 function sequenceMatches(atoms: Atom[], tokens: Token[], at: number, limit: number): boolean {
   if (at + atoms.length > limit) return false;
-  for (let i = 0; i < atoms.length; i++) if (!atomMatches(atoms[i], tokens[at + i])) return false;
+  // limit is at most tokens.length, so every token read here exists.
+  for (let i = 0; i < atoms.length; i++) if (!atomMatches(atoms[i]!, tokens[at + i]!)) return false;
   return true;
 }
 
@@ -124,7 +125,8 @@ const UNSELECTIVE = new Set(['the', 'and', 'for', 'not', 'are', 'was', 'its', 'o
 
 function isSelective(atoms: Atom[]): boolean {
   if (atoms.length > 1) return true;
-  const word = atoms[0].word.toLowerCase();
+  // parseAtoms never makes an empty alternative.
+  const word = atoms[0]!.word.toLowerCase();
   return word.length >= 3 && !UNSELECTIVE.has(word);
 }
 
@@ -135,6 +137,7 @@ function isSelective(atoms: Atom[]): boolean {
  */
 export function tellingAlternatives(pattern: Pattern): Atom[][] {
   const required = pattern.steps.filter((s): s is Extract<Step, { kind: 'words' }> => s.kind === 'words' && !s.optional);
-  const telling = required.find((s) => s.alternatives.every(isSelective)) ?? required[0];
+  // parsePattern makes every pattern start with a required step.
+  const telling = required.find((s) => s.alternatives.every(isSelective)) ?? required[0]!;
   return telling.alternatives;
 }

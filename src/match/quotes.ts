@@ -10,7 +10,7 @@ export function quotedSpans(text: string): Span[] {
   const spans: Span[] = [];
   const open: { close: string; at: number }[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+    const ch = text[i]!;
     const top = open[open.length - 1];
     if (top && ch === top.close) {
       const letterAfter = /[\p{L}\p{N}]/u.test(text[i + 1] ?? '');

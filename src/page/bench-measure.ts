@@ -14,7 +14,7 @@ export const benchMeasure: Measure = (stage, work) => {
   }
 };
 
-/** The benchmark build's reader: leaves the times of the work done away from the page on its timeline. */
+/** The benchmark build's AnalyzePage: leaves the times of the work done away from the page on its timeline. */
 export function benchAnalysis(read: AnalyzePage): AnalyzePage {
   return async (doc) => {
     const reading = await read(doc);

@@ -1,4 +1,4 @@
-import { anchorSteps, NODES_PER_STEP, type AnchoredPassage } from '../anchor/anchor';
+import { anchorSteps, NODES_PER_STEP } from '../anchor/anchor';
 import type { Translate } from '../platform/i18n';
 import { unmeasured, type Measure } from '../tasks/measure';
 import type { PageSummary } from '../protocol/messages';
@@ -6,8 +6,9 @@ import type { PageReading } from '../pipeline/reading';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, siteOf } from '../settings/site-rules';
 import { runStepsAsTasks } from '../tasks/steps';
-import { showHighlights, stanceOf, visibleMatches, type Highlighting, type ViewOptions } from './highlighting';
-import { LIVE_UPDATES, waitAfterChange } from '../tasks/page-follower';
+import { passageStance, showHighlights, visibleMatches, type Highlighting, type ViewOptions } from './highlighting';
+import { childController } from '../tasks/abort';
+import { followPage, type PageFollower } from '../tasks/page-follower';
 import type { AnalyzePage } from './remote-analysis';
 
 export interface PageStatus {
@@ -53,30 +54,32 @@ export interface ControllerDeps {
  * One page's Counterframe. Reads the article the first time the page is enabled and keeps the result:
  * switching the site off and on repaints without running Readability again. While enabled, it reads
  * the page again when its content changes (late paragraphs, "read more", single-page navigation),
- * debounced and bounded, and never because of its own highlights or card. Only copying the page,
- * anchoring and painting run on the page; a reading that arrives after a newer one started is dropped.
+ * as page-follower.ts paces it, and never because of its own highlights or card. Only copying the
+ * page, anchoring (in steps, letting the page run between them) and painting run on the page; a
+ * reading or a repaint overtaken by a newer one is dropped. Each reading's highlights live under an
+ * AbortController of their own, inside the controller's: stop() aborts it all, for good.
  */
 export function createPageController(doc: Document, url: string, deps: ControllerDeps): PageController {
   const site = siteOf(url);
   const currentUrl = deps.currentUrl ?? (() => url);
   const measure = deps.measure ?? unmeasured;
+  const life = new AbortController();
   let reading: PageReading | null = null;
-  let stopped = false;
-  let highlighting: Highlighting | null = null;
+  let shown: { highlighting: Highlighting; abort: AbortController; reading: PageReading } | null = null;
   let settings: Settings | null = null;
   let dismissed: string[] = [];
   let enabled = false;
-  let observer: MutationObserver | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let following: { follower: PageFollower; abort: AbortController } | null = null;
   let readings = 0;
-  let lastReading = 0;
+  let paints = 0;
   let inFlight = false;
+  let painting = false;
 
   const view = (): ViewOptions => ({ showCritiques: settings!.showCritiques, hiddenFrames: settings!.hiddenFrames, dismissed });
 
   const counts = () => {
-    const passages = highlighting?.passages ?? [];
-    const uses = passages.filter((p) => stanceOf(p) === 'uses').length;
+    const passages = shown?.highlighting.passages ?? [];
+    const uses = passages.filter((p) => passageStance(p) === 'uses').length;
     return { uses, critiques: passages.length - uses };
   };
 
@@ -85,101 +88,76 @@ export function createPageController(doc: Document, url: string, deps: Controlle
     deps.status?.({ state: enabled ? (uses + critiques > 0 ? 'on' : 'idle') : site === null ? 'idle' : 'off', uses, critiques });
   };
 
-  // Our own changes to the page (the wrapping fallback's marks) must not wake the observer.
-  const quietly = (change: () => void) => {
-    observer?.disconnect();
-    change();
-    observer?.takeRecords();
-    if (enabled && observer && doc.body) observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+  // Our own changes to the page (the wrapping fallback's marks) must not wake the follower.
+  const quietly = (change: () => void) => (following ? following.follower.quietly(change) : change());
+
+  const clear = () => {
+    paints++;
+    painting = false;
+    quietly(() => shown?.abort.abort());
+    shown = null;
   };
 
-  const paint = (anchored?: AnchoredPassage[]) => {
-    quietly(() => {
-      if (reading?.articleText == null || reading.matches.length === 0) {
-        highlighting?.stop();
-        highlighting = null;
-      } else if (highlighting) highlighting.update(view());
-      else
-        highlighting = showHighlights(
-          doc,
-          reading.articleText,
-          reading.matches,
-          reading.cards,
-          view(),
-          deps.t,
-          (key) => deps.onNotFraming?.(key),
-          measure,
-          anchored,
-        );
-    });
+  // Anchors the reading's visible matches in steps, then paints them; dropped when overtaken (a newer
+  // paint, reading or setting) or stopped.
+  const paint = async (next: PageReading) => {
+    const ticket = ++paints;
+    const current = () => ticket === paints && enabled && !life.signal.aborted;
+    if (next.articleText === null || next.matches.length === 0 || !doc.body) {
+      clear();
+      return sendStatus();
+    }
+    painting = true;
+    const steps = anchorSteps(doc.body, next.articleText, visibleMatches(next.matches, view()), NODES_PER_STEP);
+    const anchored = await runStepsAsTasks(steps, current, (step) => measure('anchor', step));
+    if (!current()) return;
+    painting = false;
+    if (!anchored) return;
+    measure('show', () =>
+      quietly(() => {
+        if (shown?.reading === next) return shown.highlighting.update(anchored);
+        shown?.abort.abort();
+        const abort = childController(life.signal);
+        const highlighting = showHighlights(doc, anchored, { cards: next.cards, t: deps.t, onNotFraming: deps.onNotFraming, measure, signal: abort.signal });
+        shown = { highlighting, abort, reading: next };
+      }),
+    );
     sendStatus();
   };
 
   const changes = (next: PageReading) => !reading || next.articleText !== reading.articleText || next.matches.length !== reading.matches.length;
 
-  const settle = (next: PageReading, anchored?: AnchoredPassage[]) => {
-    const changed = changes(next);
-    reading = next;
-    if (!changed) return;
-    quietly(() => {
-      highlighting?.stop();
-      highlighting = null;
-    });
-    if (enabled) paint(anchored);
-  };
-
-  // Anchoring reads the whole page's text: on the page, in steps, letting the page run between them.
-  // Undefined when there is nothing to anchor, or the reader changed what to show meanwhile.
-  const anchorInSteps = async (next: PageReading, current: () => boolean): Promise<AnchoredPassage[] | undefined> => {
-    if (!enabled || next.articleText === null || next.matches.length === 0 || !doc.body || !changes(next)) return undefined;
-    const [settingsThen, dismissedThen] = [settings, dismissed];
-    const steps = anchorSteps(doc.body, next.articleText, visibleMatches(next.matches, view()), NODES_PER_STEP);
-    const anchored = await runStepsAsTasks(steps, current, (step) => measure('anchor', step));
-    return settings === settingsThen && dismissed === dismissedThen ? anchored : undefined;
-  };
-
-  // The rest of the gate, Readability and matching happen away from the page; anchoring, here, in steps.
-  const readInSteps = async (ticket: number) => {
-    const current = () => ticket === readings && !stopped;
+  // The rest of the gate, Readability and matching happen away from the page; the page counts as
+  // being read until what came back is painted.
+  const readAndPaint = async (ticket: number) => {
     const next = await deps.read(doc);
-    // A newer reading has started, or the page is no longer ours to paint: this one is stale.
-    if (!next || !current()) return;
-    const anchored = await anchorInSteps(next, current);
-    if (current()) measure('show', () => settle(next, anchored));
+    if (ticket !== readings || life.signal.aborted || !next || !changes(next)) return;
+    reading = next;
+    if (enabled) await paint(next);
   };
 
   const read = () => {
     const ticket = ++readings;
-    lastReading = Date.now();
     inFlight = true;
-    readInSteps(ticket).then(
+    readAndPaint(ticket).then(
       () => {
         if (ticket === readings) inFlight = false;
       },
       (error: unknown) => {
         if (ticket === readings) inFlight = false;
-        deps.onError?.(error);
+        if (!life.signal.aborted) deps.onError?.(error);
       },
     );
   };
 
-  const onMutations = () => {
-    if (readings >= LIVE_UPDATES.maxReadings) {
-      observer?.disconnect();
-      return;
-    }
-    clearTimeout(timer);
-    timer = setTimeout(() => enabled && read(), waitAfterChange(lastReading));
-  };
-
   const follow = (on: boolean) => {
-    if (on && !observer && doc.body && doc.defaultView?.MutationObserver) {
-      observer = new doc.defaultView.MutationObserver(onMutations);
-      observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
-    } else if (!on && observer) {
-      observer.disconnect();
-      observer = null;
-      clearTimeout(timer);
+    if (on && !following && doc.body) {
+      const abort = childController(life.signal);
+      following = { follower: followPage(doc.body, { onSettled: () => enabled && read(), signal: abort.signal }), abort };
+      following.follower.looked();
+    } else if (!on && following) {
+      following.abort.abort();
+      following = null;
     }
   };
 
@@ -188,17 +166,13 @@ export function createPageController(doc: Document, url: string, deps: Controlle
     enabled = site !== null && !next.paused && isSiteEnabled(next.sites, site);
     if (!enabled) {
       follow(false);
-      quietly(() => {
-        highlighting?.stop();
-        highlighting = null;
-      });
-      sendStatus();
-      return;
+      clear();
+      return sendStatus();
     }
-    // The first reading paints; later applies only repaint for the new settings.
-    if (reading) paint();
-    else if (!inFlight) read();
     follow(true);
+    // The first reading paints; later applies only repaint for the new settings.
+    if (reading) void paint(reading);
+    else if (!inFlight) read();
   };
 
   return {
@@ -207,39 +181,38 @@ export function createPageController(doc: Document, url: string, deps: Controlle
     },
     setDismissed(keys) {
       dismissed = keys;
-      if (enabled) paint();
+      if (enabled && reading) void paint(reading);
     },
     show(index) {
-      highlighting?.show(index);
+      shown?.highlighting.show(index);
     },
     step(direction) {
-      highlighting?.step(direction);
+      shown?.highlighting.step(direction);
     },
     summary() {
-      const passages = highlighting?.passages ?? [];
+      const passages = shown?.highlighting.passages ?? [];
       const frameName = (claimId: string) => reading?.cards.claims[claimId]?.frameName ?? claimId;
       return {
         url: currentUrl(),
-        reading: settings === null || inFlight,
+        reading: settings === null || inFlight || painting,
+        readings,
         site,
         enabled,
         ...counts(),
         frames: [...new Set(passages.flatMap((p) => p.matches.map((m) => frameName(m.claimId))))],
         highlights: passages.map((p, id) => ({
           id,
-          frame: frameName(p.matches[0].claimId),
-          stance: stanceOf(p),
-          snippet: p.matches[0].sentence.slice(0, 160),
+          frame: frameName(p.matches[0]!.claimId),
+          stance: passageStance(p),
+          snippet: p.matches[0]!.sentence.slice(0, 160),
         })),
       };
     },
     stop() {
-      stopped = true;
-      follow(false);
-      quietly(() => {
-        highlighting?.stop();
-        highlighting = null;
-      });
+      enabled = false;
+      quietly(() => life.abort());
+      shown = null;
+      following = null;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { anchorMatches, type AnchoredPassage } from '../anchor/anchor';
+import type { AnchoredPassage } from '../anchor/anchor';
 import { openCard, type CardHandle } from '../card/card';
 import { cardViewFor, type CardLibrary } from '../card/card-view';
 import type { Translate } from '../platform/i18n';
@@ -19,14 +19,12 @@ export interface ViewOptions {
 export interface Highlighting {
   /** The passages painted now. */
   readonly passages: AnchoredPassage[];
-  /** Paints again for new view options (no Readability, no re-matching). */
-  update(options: ViewOptions): void;
+  /** Paints these passages instead, anchored anew for other view options (no Readability, no re-matching). */
+  update(anchored: AnchoredPassage[]): void;
   /** Scrolls to passage `index` and opens its card, with focus in it. */
   show(index: number): void;
   /** Steps to the next (1) or previous (-1) passage from the last one shown, and opens its card. */
   step(direction: 1 | -1): void;
-  /** Removes every highlight, the card and every listener. Safe to call twice. */
-  stop(): void;
 }
 
 // Clicks on these keep their own meaning: a reader clicking a link wants the link.
@@ -38,26 +36,29 @@ export function visibleMatches(matches: Match[], options: ViewOptions): Match[] 
   );
 }
 
-export function stanceOf(passage: AnchoredPassage): 'uses' | 'critiques' {
+/** A passage's stance on the page: it uses a frame if any of its matches does. */
+export function passageStance(passage: AnchoredPassage): 'uses' | 'critiques' {
   return passage.matches.some((m) => m.stance === 'uses') ? 'uses' : 'critiques';
 }
 
+/** What the highlights need besides the passages: the cards' contents, the words, and what to tell the owner. */
+export interface HighlightingDeps {
+  cards: CardLibrary;
+  t: Translate;
+  onNotFraming?: (sentenceKey: string) => void;
+  measure?: Measure;
+  /** Aborting it removes every highlight, the card and every listener. */
+  signal: AbortSignal;
+}
+
 /**
- * Highlights an analysed article's matches in the live page and opens the counterpoint card on a
- * click. The page's markup is not changed where the browser has the Highlight API.
+ * Highlights anchored passages in the live page and opens the counterpoint card on a click. The
+ * page's markup is not changed where the browser has the Highlight API. Anchoring is the caller's
+ * (the controller does it in steps, letting the page run between them).
  */
-export function showHighlights(
-  doc: Document,
-  articleText: string,
-  matches: Match[],
-  cards: CardLibrary,
-  options: ViewOptions,
-  t: Translate,
-  onNotFraming: (sentenceKey: string) => void = () => {},
-  measure: Measure = unmeasured,
-  /** The matches of `options`, anchored already (the controller does it in steps, on a large page). */
-  anchored?: AnchoredPassage[],
-): Highlighting {
+export function showHighlights(doc: Document, anchored: AnchoredPassage[], deps: HighlightingDeps): Highlighting {
+  const { cards, t, signal } = deps;
+  const measure = deps.measure ?? unmeasured;
   const painter = createPainter(doc);
   let passages: AnchoredPassage[] = [];
   let card: CardHandle | null = null;
@@ -69,24 +70,23 @@ export function showHighlights(
     card = openCard(doc, box, cardViewFor(passage.matches, cards), {
       t,
       onClose: () => (card = null),
-      onNotFraming: () => onNotFraming(sentenceKey(passage.matches[0].sentence)),
+      onNotFraming: () => deps.onNotFraming?.(sentenceKey(passage.matches[0]!.sentence)),
     });
   };
 
-  const paint = (view: ViewOptions, ready?: AnchoredPassage[]) => {
+  const paint = (ready: AnchoredPassage[]) => {
     card?.close();
     painter.clear();
-    passages = ready ?? (doc.body ? measure('anchor', () => anchorMatches(doc.body, articleText, visibleMatches(matches, view))) : []);
-    const painted = measure('paint', () => painter.paint(passages.map((p) => ({ sentence: p.sentence, quotes: p.quotes, stance: stanceOf(p) }))));
+    const painted = measure('paint', () => painter.paint(ready.map((p) => ({ sentence: p.sentence, quotes: p.quotes, stance: passageStance(p) }))));
     // The wrapping fallback moved the text the ranges pointed into: use the ranges it gives back.
-    passages = passages.map((p, i) => ({ ...p, sentence: painted[i] ?? p.sentence }));
+    passages = ready.map((p, i) => ({ ...p, sentence: painted[i] ?? p.sentence }));
   };
 
   const onClick = (event: MouseEvent) => {
     if (event.defaultPrevented || event.button !== 0) return;
     const target = event.target as Element | null;
     if (target?.closest?.(INTERACTIVE)) return;
-    if (doc.getSelection()?.isCollapsed === false) return; // the reader is selecting text
+    if (doc.getSelection()?.isCollapsed === false) return; // the user is selecting text
     const hit = passageAt(passages, event.clientX, event.clientY);
     if (!hit) return;
     open(hit.passage, () => boxOf(hit.passage.sentence, hit.line));
@@ -100,31 +100,27 @@ export function showHighlights(
     open(passage, () => boxOf(passage.sentence));
   };
 
-  paint(options, anchored);
-  doc.addEventListener('click', onClick);
-  let stopped = false;
+  paint(anchored);
+  doc.addEventListener('click', onClick, { signal });
+  signal.addEventListener('abort', () => {
+    card?.close();
+    painter.clear();
+    passages = [];
+  });
   return {
     get passages() {
       return passages;
     },
-    update(view) {
-      if (!stopped) paint(view);
+    update(ready) {
+      if (!signal.aborted) paint(ready);
     },
     show(index) {
-      if (!stopped) show(index);
+      if (!signal.aborted) show(index);
     },
     step(direction) {
-      if (stopped || passages.length === 0) return;
+      if (signal.aborted || passages.length === 0) return;
       const from = current < 0 ? (direction === 1 ? -1 : passages.length) : current;
       show((from + direction + passages.length) % passages.length);
-    },
-    stop() {
-      if (stopped) return;
-      stopped = true;
-      doc.removeEventListener('click', onClick);
-      card?.close();
-      painter.clear();
-      passages = [];
     },
   };
 }

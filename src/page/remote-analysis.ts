@@ -1,5 +1,6 @@
 import { unmeasured, type Measure } from '../tasks/measure';
 import type { PageReading } from '../pipeline/reading';
+import type { Send } from '../protocol/replies';
 import { nextTask } from '../tasks/steps';
 
 /** How a page gets its article read (see ControllerDeps.read). */
@@ -7,8 +8,8 @@ export type AnalyzePage = (doc: Document) => Promise<PageReading | null>;
 
 /**
  * Pages whose HTML is longer than this are not sent to be read. Serialising and sending are each one
- * task the browser does not split (about 75 and 85 ms for a 5 MB page here); past this size the
- * sending, and the reading and anchoring after it, are spared.
+ * task the browser does not split, and they grow with the page; past this size the sending, and the
+ * reading and anchoring after it, are spared.
  */
 export const MAX_PAGE_HTML = 8_000_000;
 
@@ -24,17 +25,17 @@ export function serializePage(doc: Document): string | null {
 }
 
 /**
- * The extension's reader: the page's HTML goes to the background (and on to where a DOM parser is),
- * the reading comes back. `send` is runtime.sendMessage; its answer is the extension's own.
+ * How the highlighter has its page analysed: the page's HTML goes to the background (and on to where
+ * a DOM parser is), the reading comes back.
  */
-export function remoteAnalysis(send: (message: { type: 'page:read'; html: string }) => Promise<unknown>, measure: Measure = unmeasured): AnalyzePage {
+export function remoteAnalysis(send: Send, measure: Measure = unmeasured): AnalyzePage {
   return async (doc) => {
     await nextTask();
     const html = measure('serialize', () => serializePage(doc));
     if (html === null) return null;
     await nextTask();
     // Sending copies the HTML (synchronously, in this task); the reading itself happens elsewhere.
-    const reading = (await measure('send', () => send({ type: 'page:read', html }))) as PageReading | null | undefined;
-    return reading ?? null;
+    // Nothing answers while the extension is being reloaded.
+    return (await measure('send', () => send({ type: 'page:read', html }))) ?? null;
   };
 }

@@ -152,8 +152,9 @@ function wrappingPainter(doc: Document): Painter {
         if (!own) return request.sentence;
         const inOrder = own.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
         const range = doc.createRange();
-        range.setStartBefore(inOrder[0]);
-        range.setEndAfter(inOrder[inOrder.length - 1]);
+        // marksOf holds no empty list.
+        range.setStartBefore(inOrder[0]!);
+        range.setEndAfter(inOrder[inOrder.length - 1]!);
         return range;
       });
     },

@@ -4,9 +4,9 @@ import type { browser } from 'wxt/browser';
 export type ExtensionApi = typeof browser;
 
 /**
- * The browser's own extension API, for the scripts that run on pages (the gate and the reader). They
- * leave out the polyfill the extension's own pages use: loading it cost every page that is read about
- * 2.5 ms of its main thread, and what these scripts call needs no polyfill. Looked up when called:
+ * The browser's own extension API, for the scripts that run on pages (the gate script and the highlighter). They
+ * leave out the polyfill the extension's own pages use: loading it costs every page that is read
+ * main-thread time, and what these scripts call needs no polyfill. Looked up when called:
  * the first touch of the API costs a page something too.
  */
 export function extensionApi(): ExtensionApi {

@@ -34,12 +34,12 @@ function checkbox(doc: Document, id: string, onChange: (checked: boolean) => voi
 }
 
 /**
- * What a page the reader never came to shows (the gate found nothing worth reading there): nothing,
+ * What a page the highlighter never came to shows (the gate found nothing worth reading there): nothing,
  * on its site, which the reader can still switch. Null where Counterframe does not run at all.
  */
 export function unreadPageSummary(url: string | undefined): PageSummary | null {
   const site = url ? siteOf(url) : null;
-  return url && site ? { url, reading: false, site, enabled: false, highlights: [], uses: 0, critiques: 0, frames: [] } : null;
+  return url && site ? { url, reading: false, readings: 0, site, enabled: false, highlights: [], uses: 0, critiques: 0, frames: [] } : null;
 }
 
 /** A passage of at most `max` characters, cut at a word (where the language has spaces) with an ellipsis. */

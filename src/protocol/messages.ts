@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 
 /**
- * Every message the extension's parts send each other, but those to the reader on a page (see
+ * Every message the extension's parts send each other, but those to the highlighter on a page (see
  * page-messages.ts). Each is checked where it is received: a message that does not fit is ignored.
  * Pages cannot send these (runtime messaging is for the extension's own contexts), and
  * window.postMessage is never listened to.
@@ -24,7 +24,7 @@ const MessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('settings:import'), text: v.string() }),
   /** content → background: what this tab shows, for the toolbar badge. */
   v.strictObject({ type: v.literal('page:status'), state: v.picklist(['on', 'off', 'idle']), uses: v.number(), critiques: v.number() }),
-  /** gate script → background: this page's text has the library's words, bring in the reader. */
+  /** gate script → background: this page's text has the library's words, bring in the highlighter. */
   v.strictObject({ type: v.literal('page:wanted') }),
   /** content → background: read this page (its serialised HTML) away from its main thread. */
   v.strictObject({ type: v.literal('page:read'), html: v.string() }),
@@ -58,8 +58,10 @@ export function parseOffscreenMessage(data: unknown): OffscreenMessage | null {
 /** The content script's answer to page:summary. */
 export interface PageSummary {
   url: string;
-  /** True until the page has been read with the reader's settings (the settings load, a reading is on its way). */
+  /** True until the page has been read with the user's settings (the settings load, a reading is on its way, or its highlights). */
   reading: boolean;
+  /** How many times the page has been read so far (it is read again as its content changes). */
+  readings: number;
   site: string | null;
   enabled: boolean;
   highlights: { id: number; frame: string; stance: 'uses' | 'critiques'; snippet: string }[];

@@ -1,5 +1,5 @@
 /**
- * The messages the reader on a page receives, from the popup and the background. They are checked
+ * The messages the highlighter on a page receives, from the popup and the background. They are checked
  * by hand rather than with valibot like the rest (messages.ts): the reader is brought into every page
  * that is read, and a validation library is a large part of its load for three small shapes.
  */

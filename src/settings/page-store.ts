@@ -22,7 +22,7 @@ export type V1Settings = Settings;
 
 /**
  * Where each stored value lives, and what stands for it while nothing is stored. The items in
- * store.ts (the background and the extension's pages, through WXT's storage layer) and the reader on
+ * store.ts (the background and the extension's pages, through WXT's storage layer) and the highlighter on
  * a page (below, through the browser's own API) both read these, so the two never drift apart.
  *
  * Why the site lists are in storage.local and not in chunks of storage.sync: sync holds 8 KB per item
@@ -69,7 +69,7 @@ export function settingsArea(api: Pick<ExtensionApi, 'storage'>): 'sync' | 'loca
   return api.storage?.sync ? 'sync' : 'local';
 }
 
-/** What the reader on a page needs from storage. */
+/** What the highlighter on a page needs from storage. */
 export interface StoredForPage {
   settings: Settings;
   dismissed: Dismissals;
@@ -84,8 +84,8 @@ async function readSettings(api: Pick<ExtensionApi, 'storage'>): Promise<Setting
 }
 
 /**
- * The reader's view of storage, without WXT's storage layer: defining its items cost each page that
- * is read about 5 ms (each versioned item reads its metadata as it is defined). Only the background
+ * The highlighter's view of storage, without WXT's storage layer: defining its items costs each page
+ * that is read main-thread time (each versioned item reads its metadata as it is defined). Only the background
  * writes settings, and it runs their migrations; a page only reads them. The packs stay out of the
  * page: they are used where pages are read.
  */
@@ -101,7 +101,7 @@ export function watchStored(api: Pick<ExtensionApi, 'storage'>, onChange: (chang
   let reading = false;
   const listener = (changes: Record<string, { newValue?: unknown }>, changedArea: string) => {
     if (changedArea === 'local' && STORED.dismissed.key in changes) {
-      onChange({ dismissed: (changes[STORED.dismissed.key].newValue as Dismissals | undefined) ?? STORED.dismissed.fallback });
+      onChange({ dismissed: (changes[STORED.dismissed.key]?.newValue as Dismissals | undefined) ?? STORED.dismissed.fallback });
     }
     // The settings are two items: either changing gives the settings as they now are, whole.
     const settingsChanged = (changedArea === area && STORED.settings.key in changes) || (changedArea === 'local' && STORED.siteLists.key in changes);

@@ -39,10 +39,8 @@ export function normalizeSite(input: string): string | null {
       return null;
     }
   }
-  host = host
-    .split('/')[0]
-    .replace(/\.$/, '')
-    .replace(/^www\./, '');
+  const [beforePath = ''] = host.split('/');
+  host = beforePath.replace(/\.$/, '').replace(/^www\./, '');
   if (!/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(host) && !/^\[[0-9a-f:]+\]$/.test(host)) return null;
   return host;
 }

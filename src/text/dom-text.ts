@@ -230,7 +230,7 @@ function findSegment(index: TextIndex, offset: number, preferEnd: boolean): Segm
   let hi = segments.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const seg = segments[mid];
+    const seg = segments[mid]!;
     if (preferEnd ? offset <= seg.start : offset < seg.start) hi = mid - 1;
     else if (preferEnd ? offset > seg.end : offset >= seg.end) lo = mid + 1;
     else return seg;

@@ -23,6 +23,7 @@ interface From {
 export async function startBackground(frames: Record<string, string> = {}) {
   const injected: { tabId: number; frameId: number; files: string[] }[] = [];
   const badges = new Map<number, string>();
+  const badgeColours = new Map<number, string>();
   const registered: { id: string }[] = [];
   const frameKey = (tabId: number, frameId: number) => `${tabId}:${frameId}`;
   Object.assign(fakeBrowser.scripting, {
@@ -40,7 +41,7 @@ export async function startBackground(frames: Record<string, string> = {}) {
   });
   Object.assign(fakeBrowser.action, {
     setBadgeText: vi.fn(async ({ tabId, text }: { tabId: number; text: string }) => void badges.set(tabId, text)),
-    setBadgeBackgroundColor: vi.fn(async () => {}),
+    setBadgeBackgroundColor: vi.fn(async ({ tabId, color }: { tabId: number; color: string }) => void badgeColours.set(tabId, color)),
   });
   const onClicked = event<[info: { menuItemId: string; pageUrl?: string }, tab?: { id?: number }]>();
   const onCommand = event<[command: string, tab?: { id?: number }]>();
@@ -74,6 +75,7 @@ export async function startBackground(frames: Record<string, string> = {}) {
     command: (command: string, tabId: number) => onCommand.trigger(command, { id: tabId }),
     injected,
     badges,
+    badgeColours,
     registered,
   };
 }

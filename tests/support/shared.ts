@@ -28,12 +28,12 @@ export function ieeeSeedPage(): string {
 
 /** The NPR write-up seed (plain text, blank-line paragraphs; its advertising tail cut) as a page. */
 export function nprSeedPage(): string {
-  const seed = readFileSync(join(SHARED, 'seeds/003_1f9490e3b794c15f.txt'), 'utf8').split('\nFeatured\n')[0];
+  const seed = readFileSync(join(SHARED, 'seeds/003_1f9490e3b794c15f.txt'), 'utf8').split('\nFeatured\n')[0]!;
   const paragraphs = seed
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(paragraphs[1])}</title></head><body><article>${paragraphs
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(paragraphs[1]!)}</title></head><body><article>${paragraphs
     .slice(2)
     .map((p) => `<p>${escapeHtml(p)}</p>`)
     .join('\n')}</article></body></html>`;

@@ -27,16 +27,16 @@ const markedUp = (sentence: string) =>
   fc.tuple(fc.array(fc.nat(), { minLength: 60, maxLength: 60 }), fc.array(fc.nat(), { minLength: 60, maxLength: 60 })).map(([cuts, spaces]) => {
     // Chinese has no spaces: cut it into pieces of characters instead of words.
     const words = /\p{Script=Han}/u.test(sentence) ? sentence.match(/.{1,3}/gu)! : sentence.split(' ');
-    const glue = /\p{Script=Han}/u.test(sentence) ? () => '' : (i: number) => SPACES[spaces[i] % SPACES.length].replace('\u00a0', '&nbsp;');
+    const glue = /\p{Script=Han}/u.test(sentence) ? () => '' : (i: number) => SPACES[spaces[i]! % SPACES.length]!.replace('\u00a0', '&nbsp;');
     let html = '';
     let i = 0;
     while (i < words.length) {
-      const take = 1 + (cuts[i] % 3);
+      const take = 1 + (cuts[i]! % 3);
       const piece = words
         .slice(i, i + take)
         .map((w, k) => (k > 0 ? glue(i + k) : '') + w.replace(/&/g, '&amp;'))
         .join('');
-      const tag = INLINE[cuts[i] % (INLINE.length + 2)];
+      const tag = INLINE[cuts[i]! % (INLINE.length + 2)];
       html += (i > 0 ? glue(i) : '') + (tag ? `<${tag}>${piece}</${tag}>` : piece);
       i += take;
     }

@@ -79,8 +79,9 @@ describe('anchorMatches', () => {
       'arms race',
     );
     const [anchored] = anchorMatches(root, text, [match]);
-    expect(anchored.sentence.toString().replace(/\s+/g, ' ')).toBe('We are in an AI arms race with China, officials say.');
-    expect(anchored.quotes[0].toString().replace(/\s+/g, ' ')).toBe('arms race');
+    expect(anchored).toBeDefined();
+    expect(anchored!.sentence.toString().replace(/\s+/g, ' ')).toBe('We are in an AI arms race with China, officials say.');
+    expect(anchored!.quotes[0]!.toString().replace(/\s+/g, ' ')).toBe('arms race');
   });
 
   it('drops a match whose sentence is no longer on the page', () => {
@@ -96,7 +97,7 @@ describe('anchorMatches', () => {
     const b = matchIn([sentence], sentence, 'ahead of China');
     const anchored = anchorMatches(root, a.text, [a.match, b.match]);
     expect(anchored).toHaveLength(1);
-    expect(anchored[0].quotes.map((r) => r.toString())).toEqual(['Keep America ahead of China', 'ahead of China']);
+    expect(anchored[0]!.quotes.map((r) => r.toString())).toEqual(['Keep America ahead of China', 'ahead of China']);
   });
 
   it('builds selectors from the article text with blank lines read as spaces', () => {

@@ -37,8 +37,8 @@ describe('where an article block stands on the page', () => {
     const doc = new DOMParser().parseFromString('<p>one</p><noscript><p>fallback</p></noscript><div><p>two</p></div>', 'text/html');
     markPlaces(doc);
     const [, fallback, two] = [...doc.querySelectorAll('p')];
-    expect(placeOf(two)).toEqual({ tag: 'p', index: 1 });
-    expect(fallback.hasAttribute('data-counterframe-place')).toBe(false);
+    expect(placeOf(two!)).toEqual({ tag: 'p', index: 1 });
+    expect(fallback!.hasAttribute('data-counterframe-place')).toBe(false);
     // An element Readability made up has its nearest marked ancestor's place.
     const made = doc.createElement('p');
     doc.querySelector('div')!.append(made);
@@ -77,7 +77,7 @@ describe('anchoring by place', () => {
 
   it('anchors every highlight of the framed fixture by place when the page is read where it stands', () => {
     const html = readFileSync('tests/fixtures/pages/arms-race/source.html', 'utf8');
-    document.documentElement.innerHTML = /<html[^>]*>([\s\S]*)<\/html>/i.exec(html)![1];
+    document.documentElement.innerHTML = /<html[^>]*>([\s\S]*)<\/html>/i.exec(html)![1]!;
     const article = extractArticle(document)!;
     expect(article.passages.every((p) => p.place)).toBe(true);
     const reading = analyzeHtml(serializePage(document)!, source, new DOMParser());

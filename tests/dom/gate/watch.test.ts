@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { watchPage, type GateWatch } from '../../../src/gate/watch';
+import { watchPage } from '../../../src/gate/watch';
 import { LIVE_UPDATES } from '../../../src/tasks/page-follower';
 import { bundledGate, bundledPatterns, gateScriptPatterns } from '../../support/bundled-gate';
 
@@ -18,9 +18,9 @@ function load(html: string): Document {
   return document;
 }
 
-let watch: GateWatch | undefined;
+let watch: AbortController | undefined;
 afterEach(() => {
-  watch?.stop();
+  watch?.abort();
   vi.useRealTimers();
 });
 
@@ -30,18 +30,28 @@ afterEach(() => {
  * packs flag script has brought every context's patterns.
  */
 function watched(installed?: string[] | null, url = 'https://news.example/story') {
-  const calls = { wanted: 0, installedMentions: 0 };
-  watch = watchPage(document, {
-    patterns: gateScriptPatterns,
-    mentions: bundledGate.mentions ?? null,
-    packsPatterns: () => (installed === undefined ? undefined : bundledPatterns),
-    installedMentions: async () => {
-      calls.installedMentions++;
-      return installed ?? null;
+  const calls = { wanted: 0, installedMentions: 0, refused: 0 };
+  watch = new AbortController();
+  watchPage(
+    document,
+    {
+      patterns: gateScriptPatterns,
+      mentions: bundledGate.mentions ?? null,
+      packsPatterns: () => (installed === undefined ? undefined : bundledPatterns),
+      installedMentions: async () => {
+        calls.installedMentions++;
+        return installed ?? null;
+      },
+      wanted: () => calls.wanted++,
+      currentUrl: () => url,
+      // The stages it runs, as the benchmark build times them: how a test sees that a look turned the page away.
+      measure: (stage, work) => {
+        if (stage === 'refused no-trigger-words') calls.refused++;
+        return work();
+      },
     },
-    wanted: () => calls.wanted++,
-    currentUrl: () => url,
-  });
+    watch.signal,
+  );
   return calls;
 }
 
@@ -58,7 +68,7 @@ describe('the gate script (on every page)', () => {
     load(BAKING);
     const calls = watched();
     await vi.advanceTimersByTimeAsync(50);
-    expect(calls).toEqual({ wanted: 0, installedMentions: 0 });
+    expect(calls).toEqual({ wanted: 0, installedMentions: 0, refused: 1 });
     // Followed: the same page, once it speaks of AI, asks for the reader.
     document
       .querySelector('article')!
@@ -79,10 +89,10 @@ describe('the gate script (on every page)', () => {
   it('where packs are installed, looks for the contexts the library with them needs, asking storage once', async () => {
     load(BAKING);
     const aboutAi = watched(['ai']);
-    await vi.waitFor(() => expect(aboutAi.installedMentions).toBe(1));
-    await new Promise((done) => setTimeout(done, 20));
+    await vi.waitFor(() => expect(aboutAi.refused).toBe(1));
+    expect(aboutAi.installedMentions).toBe(1);
     expect(aboutAi.wanted).toBe(0);
-    watch!.stop();
+    watch!.abort();
 
     load('<html><body><article><p>The rivalry between the two bakeries on Main Street divides the nation’s food writers.</p></article></body></html>');
     const aboutRivals = watched(['ai', 'rivalry']);
@@ -94,8 +104,8 @@ describe('the gate script (on every page)', () => {
     expect(Object.keys(gateScriptPatterns)).not.toContain('rivalry');
     load(BAKING);
     const notAboutRivals = watched(['rivalry']);
-    await vi.waitFor(() => expect(notAboutRivals.installedMentions).toBe(1));
-    await new Promise((done) => setTimeout(done, 20));
+    await vi.waitFor(() => expect(notAboutRivals.refused).toBe(1));
+    expect(notAboutRivals.installedMentions).toBe(1);
     expect(notAboutRivals.wanted).toBe(0);
   });
 
@@ -132,12 +142,29 @@ describe('the gate script (on every page)', () => {
     expect(calls.wanted).toBe(1);
   });
 
+  it('looks again at a page that never goes quiet, at most maxWaitMs after it changed, and at most maxLooks times', async () => {
+    vi.useFakeTimers();
+    load(BAKING);
+    const calls = watched();
+    const ticker = document.body.appendChild(document.createElement('span'));
+    const tick = async (ms: number) => {
+      for (let t = 0; t < ms; t += 100) {
+        ticker.textContent = String(t);
+        await vi.advanceTimersByTimeAsync(100);
+      }
+    };
+    await tick(LIVE_UPDATES.maxWaitMs + 200);
+    expect(calls.refused).toBe(2);
+    await tick(LIVE_UPDATES.maxWaitMs * (LIVE_UPDATES.maxLooks + 5));
+    expect(calls.refused).toBe(1 + LIVE_UPDATES.maxLooks);
+  });
+
   it('stops following when stopped', async () => {
     vi.useFakeTimers();
     load('<html><body><div id="app">Loading…</div></body></html>');
     const calls = watched();
     await vi.advanceTimersByTimeAsync(50);
-    watch!.stop();
+    watch!.abort();
     document
       .getElementById('app')!
       .replaceWith(document.importNode(new DOMParser().parseFromString(page('arms-race/source.html'), 'text/html').body.firstElementChild!, true));

@@ -22,8 +22,13 @@ function marked(): string[] {
 function controllerOn(file: string) {
   load(file);
   const reports: PageStatus[] = [];
-  const controller = createPageController(document, URL_OF_PAGE, { ...reading, t: inEnglish, status: (r) => reports.push(r) });
-  return { controller, reports };
+  const reads = { count: 0 };
+  const read: ControllerDeps['read'] = (doc) => {
+    reads.count++;
+    return analyzeHere(doc);
+  };
+  const controller = createPageController(document, URL_OF_PAGE, { read, t: inEnglish, status: (r) => reports.push(r) });
+  return { controller, reports, reads };
 }
 
 describe('the page controller (the content script, in jsdom)', () => {
@@ -54,6 +59,7 @@ describe('the page controller (the content script, in jsdom)', () => {
     expect(document.body.innerHTML).toBe(before);
     expect(reports.at(-1)).toEqual({ state: 'off', uses: 0, critiques: 0 });
     controller.apply(DEFAULT_SETTINGS);
+    await settled(controller);
     expect(marked()).toEqual(shown);
   });
 
@@ -76,9 +82,11 @@ describe('the page controller (the content script, in jsdom)', () => {
     await settled(controller);
     expect(marked().some((m) => m.startsWith('critiques:'))).toBe(true);
     controller.apply({ ...DEFAULT_SETTINGS, showCritiques: false });
+    await settled(controller);
     expect(marked().some((m) => m.startsWith('critiques:'))).toBe(false);
     expect(marked().length).toBeGreaterThan(0);
     controller.apply({ ...DEFAULT_SETTINGS, hiddenFrames: ['beat-china'] });
+    await settled(controller);
     expect(controller.summary().frames).not.toContain('Beating, or losing to, China');
   });
 
@@ -113,6 +121,7 @@ describe('reading with the controller', () => {
     expect(document.querySelector('counterframe-card')).toBeNull();
     expect(keys).toHaveLength(1);
     c2.setDismissed(keys);
+    await settled(c2);
     expect(c2.summary().highlights.length).toBe(before - 1);
   });
 
@@ -156,21 +165,52 @@ describe('pages whose content changes', () => {
     expect(controller.summary().highlights).toEqual([]);
   });
 
-  it('stays bounded on a page that never stops changing, and is not woken by its own highlights', async () => {
-    const { controller, reports } = controllerOn('arms-race/source.html');
+  it('is not woken by its own highlights, reads a page that never goes quiet, and stays bounded there', async () => {
+    const { controller, reads } = controllerOn('arms-race/source.html');
     controller.apply(DEFAULT_SETTINGS); // the wrapping painter changes the DOM: that must not count
     await settled(controller);
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(reports).toHaveLength(1);
+    expect(reads.count).toBe(1);
     const ticker = document.createElement('span');
     document.body.append(ticker);
-    for (let i = 0; i < 2000; i++) {
-      ticker.textContent = String(i);
-      await Promise.resolve();
-      await vi.advanceTimersByTimeAsync(50);
-    }
-    // 100 s of constant change: at most one reading per minIntervalMs, and never more than maxReadings.
-    expect(reports.length).toBeLessThanOrEqual(LIVE_UPDATES.maxReadings);
+    const tick = async (ms: number) => {
+      for (let t = 0; t < ms; t += 50) {
+        ticker.textContent = String(t);
+        await vi.advanceTimersByTimeAsync(50);
+      }
+    };
+    // Changes every 50 ms never leave it quiet for the debounce: it reads anyway, once maxWaitMs has passed.
+    await tick(LIVE_UPDATES.maxWaitMs + 500);
+    expect(reads.count).toBe(2);
+    await tick(LIVE_UPDATES.maxWaitMs * (LIVE_UPDATES.maxLooks + 5));
+    expect(reads.count).toBe(1 + LIVE_UPDATES.maxLooks);
     expect(controller.summary().highlights.length).toBeGreaterThan(0);
+  });
+
+  it('once stopped, stays stopped: no highlights, no reading, no following, whatever it is asked', async () => {
+    const { controller, reads } = controllerOn('arms-race/source.html');
+    controller.apply(DEFAULT_SETTINGS);
+    await settled(controller);
+    controller.stop();
+    expect(marked()).toEqual([]);
+    controller.apply(DEFAULT_SETTINGS);
+    controller.setDismissed([]);
+    document.querySelector('article')!.append(Object.assign(document.createElement('p'), { textContent: 'The AI race is on.' }));
+    await vi.advanceTimersByTimeAsync(LIVE_UPDATES.maxWaitMs * 2);
+    expect(marked()).toEqual([]);
+    expect(reads.count).toBe(1);
+    expect(controller.summary().highlights).toEqual([]);
+  });
+
+  it('anchors again in steps after a change of settings, as on the first paint, not in the task that applied it', async () => {
+    const { controller } = controllerOn('arms-race/source.html');
+    controller.apply(DEFAULT_SETTINGS);
+    await settled(controller);
+    expect(controller.summary().critiques).toBe(1);
+    controller.apply({ ...DEFAULT_SETTINGS, showCritiques: false });
+    expect(controller.summary()).toMatchObject({ reading: true, critiques: 1 });
+    await settled(controller);
+    expect(controller.summary().critiques).toBe(0);
+    expect(controller.summary().uses).toBeGreaterThanOrEqual(10);
   });
 });

@@ -31,7 +31,7 @@ describe('the work on a very large page is bounded', () => {
     expect(doc.body.textContent.length).toBeGreaterThan(READABILITY_MAX_TEXT);
     const article = extractArticle(doc, true)!;
     expect(parse).not.toHaveBeenCalled();
-    expect(article.passages[0].text).toBe('Part 1');
+    expect(article.passages[0]!.text).toBe('Part 1');
     expect(article.text).toContain('We are in an AI arms race with China');
     expect(article.text).not.toContain('Sidebar');
   });

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
 const summary = (change: Partial<PageSummary>): PageSummary => ({
   url: 'https://news.example/a',
   reading: false,
+  readings: 1,
   site: 'news.example',
   enabled: true,
   highlights: [],

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { serveFolders, type StaticServer } from '../../../scripts/lib/server';
 import type { BrowserDriver } from './driver';
 import { storedSettings, withTab } from './tabs';
@@ -35,8 +35,12 @@ export function describeHostilePage(label: string, launch: () => Promise<Browser
       expect(card).toEqual({ images: 0, flagged: 'beat China', pwned: null });
       // The sentence with the planted markup is highlighted as the text it is.
       expect(await page.evaluate(() => document.querySelector('article p:nth-of-type(2)')!.textContent)).toContain('<img src=x onerror=');
-      // The fake messages changed nothing, and the DOM thrash has not stopped the highlights.
-      await new Promise((done) => setTimeout(done, 1500));
+      // The fake messages changed nothing, and the DOM thrash has not stopped the highlights: the page
+      // was read again while it thrashed, and is still highlighted.
+      await vi.waitFor(async () => expect((await helper.evaluate(withTab, { url }))?.summary?.readings).toBeGreaterThanOrEqual(2), {
+        timeout: 30_000,
+        interval: 250,
+      });
       expect(await helper.evaluate(storedSettings)).toEqual(before);
       expect(await page.evaluate(() => CSS.highlights.size)).toBeGreaterThan(0);
       expect(await page.evaluate(() => document.querySelectorAll('mark').length)).toBe(0);

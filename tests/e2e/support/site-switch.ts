@@ -21,6 +21,19 @@ function badgeOf(tabId: number): Promise<string> {
   return (api.action ?? api.browserAction).getBadgeText({ tabId });
 }
 
+// In an extension page: a message to the background, as the popup and the settings page send them.
+function sendToBackground(message: unknown): Promise<unknown> {
+  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+  return api.runtime.sendMessage(message);
+}
+
+// In an extension page: whether the background holds back a frame whose page is at `url` (held frames, storage.session).
+async function heldFor(url: string): Promise<boolean> {
+  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+  const { heldFrames = [] } = await api.storage.session.get('heldFrames');
+  return (heldFrames as { url: string }[]).some((frame) => frame.url === url);
+}
+
 const highlightCount = () => CSS.highlights.get('counterframe-uses')?.size ?? 0;
 
 /** The per-site switch and settings, end to end, in a real browser. */
@@ -105,6 +118,35 @@ export function describeSiteSwitch(label: string, launch: () => Promise<BrowserD
       // On again: the highlights come back without a reload.
       await popup3.evaluate(() => (document.getElementById('site-switch') as HTMLInputElement).click());
       await again.waitFor(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 0);
+    });
+
+    it('brings no script into a page while paused, or on a site switched off, and brings it once that page is on again', async () => {
+      const helper = await driver.openExtensionPage('popup.html');
+      await helper.evaluate(sendToBackground, { type: 'settings:patch', patch: { paused: true } });
+      const paused = `${siteA}?paused`;
+      await driver.open(paused);
+      // The gate script asked for the highlighter; the background held the frame back instead of injecting.
+      await helper.waitFor(heldFor, paused);
+      expect((await helper.evaluate(withTab, { url: paused }))?.summary).toBeNull();
+
+      await helper.evaluate(sendToBackground, { type: 'settings:patch', patch: { paused: false } });
+      await helper.evaluate(sendToBackground, { type: 'site:set', site: new URL(siteB).hostname, enabled: false });
+      const off = `${siteB}?switched-off`;
+      await driver.open(off);
+      await helper.waitFor(heldFor, off);
+      expect((await helper.evaluate(withTab, { url: off }))?.summary).toBeNull();
+      // The paused page is on again (pause lifted, its site on): it is brought the highlighter, and highlighted.
+      await vi.waitFor(async () => expect((await helper.evaluate(withTab, { url: paused }))?.summary?.uses).toBeGreaterThan(0), {
+        timeout: 15_000,
+        interval: 200,
+      });
+
+      await helper.evaluate(sendToBackground, { type: 'site:set', site: new URL(siteB).hostname, enabled: true });
+      await vi.waitFor(async () => expect((await helper.evaluate(withTab, { url: off }))?.summary?.uses).toBeGreaterThan(0), {
+        timeout: 15_000,
+        interval: 200,
+      });
+      await helper.close();
     });
 
     it('hides the critiques when the reader turns them off, and shows them again', async () => {

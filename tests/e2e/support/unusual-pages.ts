@@ -58,10 +58,10 @@ export function describeUnusualPages(label: string, launch: () => Promise<Browse
       const page = await driver.open(`${server.origin}/cjk/source.html`);
       await page.waitFor(hasHighlights);
       const painted = await page.evaluate(paintedText);
-      expect(painted['counterframe-uses'].some((s) => s.includes('人工智能军备竞赛已经全面展开'))).toBe(true);
+      expect(painted['counterframe-uses']!.some((s) => s.includes('人工智能军备竞赛已经全面展开'))).toBe(true);
       // Said "under this narrative", the call to beat China is reported, not made.
-      expect(painted['counterframe-critiques'].some((s) => s.includes('击败中国'))).toBe(true);
-      expect(painted['counterframe-critiques'].some((s) => s.includes('所谓的人工智能军备竞赛'))).toBe(true);
+      expect(painted['counterframe-critiques']!.some((s) => s.includes('击败中国'))).toBe(true);
+      expect(painted['counterframe-critiques']!.some((s) => s.includes('所谓的人工智能军备竞赛'))).toBe(true);
       expect(extensionErrors(page.errors)).toEqual([]);
       await page.close();
     });
@@ -72,8 +72,8 @@ export function describeUnusualPages(label: string, launch: () => Promise<Browse
       const painted = await page.evaluate(paintedText);
       expect(painted['counterframe-uses']).toEqual(['We are in an AI arms race with China, and America must win the AI race at any cost.']);
       const point = await page.evaluate(() => {
-        const range = [...(CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>)][0];
-        const box = range.getClientRects()[0];
+        const range = [...(CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>)][0]!;
+        const box = range.getClientRects()[0]!;
         return { x: box.left + Math.min(40, box.width / 2), y: box.top + box.height / 2 };
       });
       await page.click(point.x, point.y);

@@ -54,6 +54,8 @@ describe('the background: settings', () => {
     await bg.send({ type: 'page:status', state: 'off', uses: 0, critiques: 0 }, { tabId: 8 });
     await bg.send({ type: 'page:status', state: 'idle', uses: 0, critiques: 0 }, { tabId: 9 });
     expect(Object.fromEntries(bg.badges)).toEqual({ 7: '12', 8: 'off', 9: '' });
+    // Grey says "off" whatever the language's word for it; a count is amber.
+    expect(Object.fromEntries(bg.badgeColours)).toEqual({ 7: '#b36b00', 8: '#777777', 9: '#b36b00' });
   });
 
   it('imports a sound settings file, and refuses a bad one with reasons, changing nothing', async () => {
@@ -94,6 +96,12 @@ describe('the background: reading pages and claim packs', () => {
     '<p>Companies asked for clearer rules and more time to adjust their supply chains before the next deadline, warning that suppliers abroad would otherwise win the orders.</p>' +
     '</article></body></html>';
   const pack = () => JSON.parse(PACK);
+
+  it('has the offscreen document refuse stored packs that do not fit the pack schema, naming the fault', async () => {
+    await startBackground();
+    const bogus = [{ id: 'x', name: 'X', frames: [{ id: 'no-claims' }], counterpoints: [] }];
+    await expect(fakeBrowser.runtime.sendMessage({ type: 'offscreen:read', html: FRAMED, packs: bogus })).rejects.toThrow(/stored claim packs do not fit/);
+  });
 
   it('reads a page away from it, in the offscreen document', async () => {
     const bg = await startBackground();

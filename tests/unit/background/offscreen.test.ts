@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ensureOffscreenDocument, type OffscreenApi } from '../../../src/background/offscreen';
 
+// Chromium's latencies, on the fake clock: the tests move it on themselves, and wait for nothing.
 const later = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
 
 /**
  * Chromium as the service worker sees it: getContexts answers from the moment it was asked, after
@@ -37,17 +40,22 @@ describe('the offscreen document (Chromium)', () => {
     // The first check answers at once; the second, begun while the document opens, answers after it opened.
     const chromium = chromiumOffscreen((call) => (call === 0 ? 0 : 40), 20);
     const first = ensureOffscreenDocument(chromium.api);
-    await later(10);
+    await vi.advanceTimersByTimeAsync(10);
     const second = ensureOffscreenDocument(chromium.api);
-    await expect(Promise.all([first, second])).resolves.toEqual([undefined, undefined]);
+    const both = Promise.all([first, second]);
+    await vi.runAllTimersAsync();
+    await expect(both).resolves.toEqual([undefined, undefined]);
     expect(chromium.created).toEqual(['chrome-extension://counterframe/offscreen.html']);
     expect(chromium.count()).toBe(1);
   });
 
   it('is not opened again once it is open', async () => {
     const chromium = chromiumOffscreen(() => 0, 5);
-    await ensureOffscreenDocument(chromium.api);
-    await ensureOffscreenDocument(chromium.api);
+    for (let i = 0; i < 2; i++) {
+      const opened = ensureOffscreenDocument(chromium.api);
+      await vi.runAllTimersAsync();
+      await opened;
+    }
     expect(chromium.created).toHaveLength(1);
   });
 });

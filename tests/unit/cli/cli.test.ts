@@ -25,7 +25,7 @@ describe('npm run annotate', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    const report = JSON.parse(lines[0]);
+    const report = JSON.parse(lines[0]!);
     expect(Object.keys(report)).toEqual(['title', 'readerable', 'matches']);
     // Readability's title: the page's <title> without the site's name.
     expect(report).toMatchObject({ title: 'Why America Must Win the AI Race', readerable: true });

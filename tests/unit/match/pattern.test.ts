@@ -7,7 +7,7 @@ function matches(pattern: string, text: string): string | null {
   const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
     const end = matchAt(p, tokens, i);
-    if (end > i) return text.slice(tokens[i].start, tokens[end - 1].end);
+    if (end > i) return text.slice(tokens[i]!.start, tokens[end - 1]!.end);
   }
   return null;
 }
