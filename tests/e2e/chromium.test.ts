@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/browsers';
 import { serveFolders } from '../../scripts/lib/server';
 import { chromiumDriver } from './support/driver';
+import { describeExtensionPages } from './support/extension-pages';
 import { describeHostilePage } from './support/hostile';
 import { describeReading } from './support/reading';
 import { describeRealPages } from './support/real-pages';
@@ -13,6 +14,7 @@ import { describeUnusualPages } from './support/unusual-pages';
 const CHROMIUM = 'Chromium (playwright-core)';
 
 describeExtension(CHROMIUM, chromiumDriver);
+describeExtensionPages(CHROMIUM, chromiumDriver);
 describeSettingsPage(CHROMIUM, chromiumDriver);
 describeSiteSwitch(CHROMIUM, chromiumDriver);
 describeReading(CHROMIUM, chromiumDriver);

@@ -1,4 +1,5 @@
 import { firefoxDriver } from './support/driver';
+import { describeExtensionPages } from './support/extension-pages';
 import { describeHostilePage } from './support/hostile';
 import { describeReading } from './support/reading';
 import { describeRealPages } from './support/real-pages';
@@ -10,6 +11,7 @@ import { describeUnusualPages } from './support/unusual-pages';
 const FIREFOX = 'Firefox ESR (puppeteer-core over WebDriver BiDi)';
 
 describeExtension(FIREFOX, firefoxDriver);
+describeExtensionPages(FIREFOX, firefoxDriver);
 describeSettingsPage(FIREFOX, firefoxDriver);
 describeSiteSwitch(FIREFOX, firefoxDriver);
 describeReading(FIREFOX, firefoxDriver);

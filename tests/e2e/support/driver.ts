@@ -15,6 +15,9 @@ export interface TestPage {
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /** The window's inner size from now on (a store's screenshot is 1280×800), and a screenshot of just that. */
+  resize(width: number, height: number): Promise<void>;
+  viewportShot(path: string): Promise<void>;
   /** Console errors and uncaught errors in the page so far, each as "where: what". */
   readonly errors: string[];
   close(): Promise<void>;
@@ -56,6 +59,8 @@ function fromPlaywright(page: PlaywrightPage): TestPage {
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+    resize: (width, height) => page.setViewportSize({ width, height }),
+    viewportShot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
   };
 }
@@ -97,6 +102,8 @@ function fromPuppeteer(page: PuppeteerPage): TestPage {
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as never),
     screenshot: async (path) => void (await page.screenshot({ path: path, fullPage: true })),
+    resize: (width, height) => page.setViewport({ width, height }),
+    viewportShot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
   };
 }
