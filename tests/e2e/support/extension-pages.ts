@@ -41,12 +41,11 @@ export function describeExtensionPages(label: string, launch: (scheme?: ColorSch
     });
 
     it('opens the welcome page on install: the marks, the card, the switch and the shortcuts', async () => {
+      // The driver saw it open as the extension was installed (and closed it, so that it takes no
+      // other test's foreground); once only, and not after the browser restarts with the same profile.
+      expect(driver.welcomed).toEqual(['welcome.html']);
       const helper = await driver.openExtensionPage('popup.html');
-      await helper.waitFor(async () => {
-        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-        return (await api.tabs.query({})).some((tab: { url?: string }) => tab.url?.endsWith('/welcome.html'));
-      });
-      expect((await helper.evaluate(tabUrls)).filter((url) => url.endsWith('/welcome.html'))).toHaveLength(1);
+      expect((await helper.evaluate(tabUrls)).filter((url) => url.endsWith('/welcome.html'))).toEqual([]);
       await helper.close();
       const welcome = await driver.openExtensionPage('welcome.html');
       await welcome.waitFor(() => document.querySelectorAll('table.shortcuts tr').length === 3);
@@ -113,6 +112,59 @@ export function describeExtensionPages(label: string, launch: (scheme?: ColorSch
         await extensionPage.close();
       }
       for (const shot of shots) expect(pngSize(shot), shot).toEqual([1280, 800]);
+    });
+
+    it('places the card in a 1280×900 window off its passage, inside the window, with "Not framing" in view and the rest a scroll away', async () => {
+      const url = `${server.origin}/arms-race/source.html?placement`;
+      const page = await driver.open(url);
+      await page.resize(1280, 900);
+      await page.waitFor(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 3);
+      const helper = await driver.openExtensionPage('popup.html');
+      for (const index of [0, 2, 5]) {
+        const shown = await helper.evaluate(withTab, { url, message: { type: 'highlight:show', index } });
+        const snippet: string = shown!.summary.highlights[index].snippet;
+        await page.waitFor(() => document.querySelector('counterframe-card') !== null);
+        const seen = await page.evaluate(
+          (start: string) => {
+            const host = document.querySelector('counterframe-card')!;
+            const card = host.shadowRoot!.querySelector('.card') as HTMLElement;
+            const box = card.getBoundingClientRect();
+            // The passage: the highlighted sentence the popup's list names for this highlight.
+            const ranges = ['counterframe-uses', 'counterframe-critiques']
+              .flatMap((name) => [...((CSS.highlights.get(name) ?? []) as unknown as Iterable<Range>)])
+              .filter((r) => r.toString().replace(/\s+/g, ' ').includes(start));
+            const hit = (r: DOMRect) => r.left < box.right && box.left < r.right && r.top < box.bottom && box.top < r.bottom;
+            const inWindow = (r: DOMRect) => r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+            const notFraming = host.shadowRoot!.querySelector('.not-framing')!.getBoundingClientRect();
+            const holds = [...host.shadowRoot!.querySelectorAll('h3')].at(-1)!;
+            const holdsBefore = holds.getBoundingClientRect();
+            const scrolls = card.scrollHeight > card.clientHeight + 1;
+            const cue = getComputedStyle(card).backgroundAttachment.includes('local');
+            // Scrolled to, inside the card: there, in the card and in the window.
+            card.scrollTop = holds.offsetTop - card.offsetTop;
+            card.scrollTop = Math.max(0, holds.getBoundingClientRect().top - card.getBoundingClientRect().top + card.scrollTop - 8);
+            const holdsAfter = holds.getBoundingClientRect();
+            const boxAfter = card.getBoundingClientRect();
+            return {
+              passageFound: ranges.length > 0,
+              covers: ranges.some((r) => [...r.getClientRects()].some(hit)),
+              inWindow: inWindow(box),
+              notFramingInView: inWindow(notFraming) && notFraming.bottom <= box.bottom + 1 && notFraming.top >= box.top,
+              holdsInView: holdsBefore.bottom <= box.bottom && holdsBefore.top >= box.top,
+              holdsCued: scrolls && cue,
+              holdsReached: holdsAfter.top >= boxAfter.top && holdsAfter.bottom <= boxAfter.bottom && inWindow(holdsAfter),
+            };
+          },
+          snippet.replace(/\s+/g, ' ').slice(0, 40),
+        );
+        expect(seen, `highlight ${index}`).toMatchObject({ passageFound: true, covers: false, inWindow: true, notFramingInView: true, holdsReached: true });
+        expect(seen.holdsInView || seen.holdsCued, `highlight ${index}: "Where the frame holds" in view or cued`).toBe(true);
+        await page.press('Escape');
+        await page.waitFor(() => document.querySelector('counterframe-card') === null);
+      }
+      await page.viewportShot(`${STORE}/${driver.name}-card-1280x900.png`);
+      await helper.close();
+      await page.close();
     });
   });
 }
