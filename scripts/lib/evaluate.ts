@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { CompiledLibrary } from '../../src/match/compile';
 import { matchPassages } from '../../src/match/match';
+import { quotedSpans } from '../../src/match/quotes';
 import { tokenize } from '../../src/match/tokens';
+import { bundledStanceModel } from '../../src/stance/bundled';
+import type { StanceModel } from '../../src/stance/model';
+import { normaliseText } from '../../src/stance/normalise';
 
 export type Label = 'uses' | 'critiques' | 'none';
+export const LABELS: readonly Label[] = ['uses', 'critiques', 'none'];
 
 export interface LabelledPassage {
   label: Label;
@@ -22,6 +27,8 @@ export interface Scores {
   noneFlagged: number;
   /** Share of "critiques" passages predicted as "critiques". */
   critiquesRecall: number;
+  /** How many passages of each label (first key) were judged as each label (second key). */
+  confusion: Record<Label, Record<Label, number>>;
   errors: { passage: LabelledPassage; predicted: Label }[];
 }
 
@@ -39,9 +46,12 @@ export function readLabelled(file: string): LabelledPassage[] {
     });
 }
 
-/** Counterframe's judgement of one passage: "uses" if any match uses a frame, else "critiques" if any match. */
-export function predict(compiled: CompiledLibrary, text: string): Label {
-  const matches = matchPassages(compiled, [{ text, start: 0 }]);
+/**
+ * Counterframe's judgement of one passage, as `annotate --sentences` gives it (the passage is its own
+ * article): "uses" if any match uses a frame, else "critiques" if any match.
+ */
+export function predict(compiled: CompiledLibrary, text: string, model: StanceModel = bundledStanceModel()): Label {
+  const matches = matchPassages(compiled, [{ text, start: 0 }], model);
   if (matches.some((m) => m.stance === 'uses')) return 'uses';
   return matches.length > 0 ? 'critiques' : 'none';
 }
@@ -51,8 +61,38 @@ export function predictNaive(compiled: CompiledLibrary, text: string): Label {
   return compiled.index.scan(tokenize(text)).some((hit) => hit.payload.kind === 'trigger') ? 'uses' : 'none';
 }
 
+/**
+ * The matcher before the stance model, for comparison: the claims' own triggers where their needs are
+ * in the passage, not in another sense of the words; "critiques" where a critique cue is in the
+ * passage or the trigger is scare-quoted (as short as itself plus a word), else "uses".
+ */
+export function predictRules(compiled: CompiledLibrary, text: string): Label {
+  const tokens = tokenize(normaliseText(text));
+  const hits = compiled.index.scan(tokens);
+  const contexts = new Set(hits.flatMap((h) => (h.payload.kind === 'context' ? [h.payload.name] : [])));
+  const others = hits.filter((h) => h.payload.kind === 'other-sense');
+  const triggers = hits.filter(
+    (h) =>
+      h.payload.kind === 'trigger' &&
+      !h.payload.loose &&
+      compiled.claims[h.payload.claim]!.claim.needs.every((need) => contexts.has(need)) &&
+      !others.some((o) => o.start < h.end && h.start < o.end),
+  );
+  if (triggers.length === 0) return 'none';
+  if (hits.some((h) => h.payload.kind === 'critique')) return 'critiques';
+  const quotes = quotedSpans(text);
+  const scareQuoted = triggers.every((h) =>
+    quotes.some((q) => {
+      const inside = tokens.filter((t) => t.start >= q.start && t.end <= q.end).length;
+      return tokens[h.start]!.start >= q.start && tokens[h.end - 1]!.end <= q.end && inside <= h.end - h.start + 1;
+    }),
+  );
+  return scareQuoted ? 'critiques' : 'uses';
+}
+
 export function score(passages: LabelledPassage[], judge: (text: string) => Label): Scores {
   const errors: Scores['errors'] = [];
+  const confusion = Object.fromEntries(LABELS.map((gold) => [gold, Object.fromEntries(LABELS.map((got) => [got, 0]))])) as Scores['confusion'];
   let tp = 0;
   let predictedUses = 0;
   let goldUses = 0;
@@ -64,6 +104,7 @@ export function score(passages: LabelledPassage[], judge: (text: string) => Labe
   for (const passage of passages) {
     const predicted = judge(passage.text);
     if (predicted !== passage.label) errors.push({ passage, predicted });
+    confusion[passage.label][predicted]++;
     if (predicted === 'uses') predictedUses++;
     if (passage.label === 'uses') {
       goldUses++;
@@ -87,6 +128,7 @@ export function score(passages: LabelledPassage[], judge: (text: string) => Labe
     critiquesAsUses: ratio(critiquesAsUses, critiques),
     noneFlagged: ratio(noneFlagged, none),
     critiquesRecall: ratio(critiquesRight, critiques),
+    confusion,
     errors,
   };
 }

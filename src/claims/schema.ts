@@ -39,6 +39,7 @@ export const ClaimSchema = v.strictObject({
   id: Id,
   says: Text(200),
   triggers: v.pipe(v.array(PatternText), v.minLength(1, 'needs at least one trigger')),
+  looseTriggers: v.optional(v.array(PatternText)),
   needs: v.array(Id),
   counterpoints: v.pipe(v.array(Id), v.minLength(1, 'needs at least one counterpoint')),
   examples: v.strictObject({

@@ -1,3 +1,5 @@
+import { normaliseText } from '../stance/normalise';
+
 /**
  * The page gate's scan, run where pages are read, before Readability, on each page whose text has
  * the words the library's claims need (the gate script's first look found them): plain data and
@@ -77,8 +79,9 @@ function stands(text: string, entry: string, prefix: boolean): boolean {
  * looked for at most once, and only until the answer is known.
  */
 export function hasClaimWords(gate: GateData, page: string): boolean {
-  // Words are compared with straight apostrophes, as the matcher's tokens are ("can’t" is "can't").
-  const text = page.replace(/’/g, "'");
+  // Words are compared with straight apostrophes, as the matcher's tokens are ("can’t" is "can't"),
+  // and Traditional characters as Simplified, as the matcher reads them.
+  const text = normaliseText(page).replace(/’/g, "'");
   const lower = text.toLowerCase();
   const seen = new Map<string, boolean>();
   const look = (entry: string, prefix: boolean, cased: boolean) => {

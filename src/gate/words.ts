@@ -189,7 +189,7 @@ export function gateScriptContexts(gate: GateData): string[] {
 }
 
 export function gateDataOf(library: ClaimLibrary): GateData {
-  const claims = library.frames.flatMap((f) => f.claims.map((c) => ({ trigger: gateWordsOf(c.triggers), needs: c.needs })));
+  const claims = library.frames.flatMap((f) => f.claims.map((c) => ({ trigger: gateWordsOf([...c.triggers, ...(c.looseTriggers ?? [])]), needs: c.needs })));
   return {
     claims,
     contexts: Object.fromEntries(Object.entries(library.cues.contexts).map(([name, patterns]) => [name, gateWordsOf(patterns)])),

@@ -3,7 +3,7 @@ import type { GateData } from '../gate/scan';
 import { gateDataOf } from '../gate/words';
 import { PatternIndex } from './pattern-index';
 
-export type Cue = { kind: 'trigger'; claim: number } | { kind: 'context'; name: string } | { kind: 'critique' } | { kind: 'other-sense' };
+export type Cue = { kind: 'trigger'; claim: number; loose: boolean } | { kind: 'context'; name: string } | { kind: 'critique' } | { kind: 'other-sense' };
 
 export interface CompiledClaim {
   frame: Frame;
@@ -24,7 +24,8 @@ export function compileLibrary(library: ClaimLibrary): CompiledLibrary {
   for (const frame of library.frames) {
     for (const claim of frame.claims) {
       const at = claims.push({ frame, claim }) - 1;
-      for (const trigger of claim.triggers) index.add(trigger, { kind: 'trigger', claim: at });
+      for (const trigger of claim.triggers) index.add(trigger, { kind: 'trigger', claim: at, loose: false });
+      for (const trigger of claim.looseTriggers ?? []) index.add(trigger, { kind: 'trigger', claim: at, loose: true });
     }
   }
   for (const [name, patterns] of Object.entries(library.cues.contexts)) {

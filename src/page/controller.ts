@@ -104,7 +104,7 @@ export function createPageController(doc: Document, url: string, deps: Controlle
     const ticket = ++paints;
     const current = () => ticket === paints && enabled && !life.signal.aborted;
     if (next.articleText === null || next.matches.length === 0 || !doc.body) {
-      clear();
+      measure('show', clear);
       return sendStatus();
     }
     painting = true;

@@ -19,6 +19,7 @@ describe('matchPassages', () => {
     const paragraphs = ['Opening paragraph about the weather.', 'We are in an AI arms race with China, and it is getting worse.'];
     const { text } = passagesOf(paragraphs);
     const [match] = matchText(...paragraphs);
+    if (!match) throw new Error('no match');
     expect(match).toMatchObject({ frameId: 'arms-race', claimId: 'ai-arms-race', stance: 'uses', quote: 'arms race' });
     expect(text.slice(match.start, match.end)).toBe('arms race');
     expect(text.slice(match.sentenceStart, match.sentenceEnd)).toBe(match.sentence);
@@ -50,11 +51,12 @@ describe('matchPassages', () => {
     }
   });
 
-  it('needs its context near the trigger, across paragraph breaks but not across the article', () => {
+  it('takes the topic from the article as a whole, not from a neighbour, and judges each sentence on its own', () => {
     const far = ['Artificial intelligence is changing newsrooms.', 'One.', 'Two.', 'Three.', 'If we lose this race, Beijing will write the rules.'];
-    expect(claimsIn(...far)).toEqual([]);
-    const near = ['Artificial intelligence is the contest of the century.', 'If we lose this race, Beijing will write the rules.'];
-    expect(claimsIn(...near)).toContain('win-the-race:uses');
+    expect(claimsIn(...far)).toContain('win-the-race:uses');
+    expect(claimsIn('The council met on Tuesday.', 'If we lose this race, Beijing will write the rules.')).toEqual([]);
+    // History beside a sentence about AI is not lent the topic: it is judged as it stands.
+    expect(claimsIn('Chatbots are everywhere now.', 'The Soviet Union won the race to put a satellite in orbit.')).toEqual([]);
   });
 
   it('matches Chinese text', () => {
@@ -110,6 +112,7 @@ describe('hasContextWords (the gate script’s first look, at the page’s text 
   /** The bundled library with its first claim needing `needs`. */
   const firstClaimNeeding = (needs: string[]) => {
     const [first, ...rest] = bundledLibrary.frames;
+    if (!first) throw new Error('the bundled library has no frame');
     return { ...bundledLibrary, frames: [{ ...first, claims: first.claims.map((c, i) => (i === 0 ? { ...c, needs } : c)) }, ...rest] };
   };
 
@@ -161,14 +164,16 @@ describe('contextPatterns (each context’s words as the one pattern the first l
   const sources = contextPatterns(gate);
   /** The scan's answer for one context's words alone: a claim that needs nothing but them. */
   const scanFinds = (name: string, text: string) =>
-    hasClaimWords({ claims: [{ trigger: gate.contexts[name], needs: [] }], contexts: {}, mentions: null }, text);
+    hasClaimWords({ claims: [{ trigger: gate.contexts[name]!, needs: [] }], contexts: {}, mentions: null }, text);
 
   it('finds each word where the scan finds it, and nowhere else: whole, at a prefix’s start, in any case the scan lowers', () => {
     for (const [name, words] of Object.entries(gate.contexts)) {
-      const pattern = new RegExp(sources[name]);
+      const pattern = new RegExp(sources[name]!);
       const entries = [...words.exact, ...words.prefixes, ...words.cased, ...words.casedPrefixes];
       const spellings = (entry: string) =>
-        words.cased.includes(entry) || words.casedPrefixes.includes(entry) ? [entry] : [entry, entry.toUpperCase(), entry[0].toUpperCase() + entry.slice(1)];
+        words.cased.includes(entry) || words.casedPrefixes.includes(entry)
+          ? [entry]
+          : [entry, entry.toUpperCase(), entry.charAt(0).toUpperCase() + entry.slice(1)];
       let found = 0;
       for (const entry of entries)
         for (const spelling of spellings(entry))
@@ -183,8 +188,8 @@ describe('contextPatterns (each context’s words as the one pattern the first l
   });
 
   it('writes each shared beginning once: "frontier" starts several of the AI words and stands in their pattern once', () => {
-    expect(gate.contexts.ai.exact.filter((entry) => entry.startsWith('frontier ')).length).toBeGreaterThanOrEqual(4);
-    expect(sources.ai.split('[fF][rR][oO][nN][tT][iI][eE][rR]').length - 1).toBe(1);
+    expect(gate.contexts.ai!.exact.filter((entry) => entry.startsWith('frontier ')).length).toBeGreaterThanOrEqual(4);
+    expect(sources.ai!.split('[fF][rR][oO][nN][tT][iI][eE][rR]').length - 1).toBe(1);
     // "智能" is in "人工智能": a page with the one has the other.
     expect(sources.ai).toContain('智能');
     expect(sources.ai).not.toContain('人工智能');
