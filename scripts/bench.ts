@@ -354,6 +354,9 @@ async function measurePages(pages: { path: string; kind: PageResult['kind'] }[])
 }
 
 /** The library with each claim copied `factor` times under made-up trigger words: as many patterns, none hit. */
+/** A pattern's words made up for copy `copy` of a claim: as many patterns, none of them hit. */
+const madeUp = (pattern: string, copy: number) => pattern.replace(/[a-z]{3,}/g, (w) => `${w.slice(0, 3)}${copy.toString(36)}`);
+
 function scaledLibrary(factor: number): ClaimLibrary {
   const frames = bundledLibrary.frames.map((frame) => ({
     ...frame,
@@ -364,7 +367,8 @@ function scaledLibrary(factor: number): ClaimLibrary {
           : {
               ...claim,
               id: `${claim.id}-x${copy}`,
-              triggers: claim.triggers.map((t) => t.replace(/[a-z]{3,}/g, (w) => `${w.slice(0, 3)}${copy.toString(36)}`)),
+              triggers: claim.triggers.map((t) => madeUp(t, copy)),
+              ...(claim.looseTriggers && { looseTriggers: claim.looseTriggers.map((t) => madeUp(t, copy)) }),
             },
       ),
     ),

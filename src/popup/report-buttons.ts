@@ -70,3 +70,28 @@ export function reportButtons(doc: Document, deps: ReportDeps): HTMLElement {
   );
   return section;
 }
+
+/**
+ * Where the popup keeps its report buttons: built the first time the page has a report to give,
+ * then shown or hidden as the popup is rendered again in place, always asking the latest deps.
+ */
+export function reportSlot(doc: Document): { element: HTMLElement; update(deps: ReportDeps | undefined, shown: boolean): void } {
+  const element = el(doc, 'div', { class: 'report-slot', hidden: '' });
+  let latest: ReportDeps | undefined;
+  return {
+    element,
+    update(deps, shown) {
+      latest = deps;
+      element.hidden = !shown || !deps;
+      if (!deps || element.hidden || element.firstChild) return;
+      element.append(
+        reportButtons(doc, {
+          t: deps.t,
+          source: () => latest?.source() ?? Promise.resolve(null),
+          copy: (text) => latest?.copy(text) ?? Promise.resolve(),
+          now: () => (latest?.now ?? (() => new Date()))(),
+        }),
+      );
+    },
+  };
+}

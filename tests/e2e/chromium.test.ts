@@ -2,18 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/browsers';
 import { serveFolders } from '../../scripts/lib/server';
 import { chromiumDriver } from './support/driver';
+import { describeExtensionPages } from './support/extension-pages';
 import { describeHostilePage } from './support/hostile';
 import { describeReading } from './support/reading';
 import { describeRealPages } from './support/real-pages';
 import { describeReport } from './support/report';
 import { describeCorpusReport } from './support/corpus-report';
 import { describeExtension } from './support/scenarios';
+import { describeSettingsPage } from './support/settings-page';
 import { describeSiteSwitch } from './support/site-switch';
 import { describeUnusualPages } from './support/unusual-pages';
 
 const CHROMIUM = 'Chromium (playwright-core)';
 
 describeExtension(CHROMIUM, chromiumDriver);
+describeExtensionPages(CHROMIUM, chromiumDriver);
+describeSettingsPage(CHROMIUM, chromiumDriver);
 describeSiteSwitch(CHROMIUM, chromiumDriver);
 describeReading(CHROMIUM, chromiumDriver);
 describeReport(CHROMIUM, chromiumDriver);

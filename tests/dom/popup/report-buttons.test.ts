@@ -69,8 +69,8 @@ describe("the popup's report", () => {
   });
 
   it('offers no report while the page is being read, or where Counterframe is off', () => {
-    expect(popup({ ...summary, reading: true }, []).querySelector('.report')).toBeNull();
-    expect(popup({ ...summary, enabled: false }, []).querySelector('.report')).toBeNull();
+    expect(popup({ ...summary, reading: true }, []).querySelector('.report-slot:not([hidden]) .report')).toBeNull();
+    expect(popup({ ...summary, enabled: false }, []).querySelector('.report-slot:not([hidden]) .report')).toBeNull();
   });
 
   it('names the saved file after the site and the day', () => {

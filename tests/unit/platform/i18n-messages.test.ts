@@ -18,7 +18,7 @@ describe('the locales', () => {
   });
 
   it('fill placeholders as browser.i18n does', () => {
-    expect(inEnglish('popupCounts', ['11', '1'])).toBe('11 use an arms-race frame, 1 critique one');
+    expect(inEnglish('popupUses_other', ['11'])).toBe('11 passages use an arms-race frame');
     expect(translatorFor(read('zh_CN'))('popupSiteOff', ['example.com'])).toBe('已在 example.com 关闭。');
   });
 });
