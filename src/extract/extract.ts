@@ -21,7 +21,8 @@ function leafBlocks(root: Element): Element[] {
   const blocks: Element[] = [];
   const visit = (el: Element): boolean => {
     let hasBlockChild = false;
-    for (const child of Array.from(el.children)) {
+    // Sibling by sibling: indexing a live HTMLCollection costs jsdom a lookup per index, quadratic on a long article.
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
       if (isSkippedElement(child)) continue;
       if (visit(child) || isBlockElement(child)) hasBlockChild = true;
     }
@@ -70,7 +71,7 @@ interface Block {
  * passage. Found in the marked copy before Readability changes it.
  */
 function headlineOf(doc: Document): (title: string) => Block | null {
-  const h1 = Array.from(doc.getElementsByTagName('h1')).find((el) => !isSkippedElement(el) && buildTextIndex(el).text);
+  const h1 = Array.from(doc.querySelectorAll('h1')).find((el) => !isSkippedElement(el) && buildTextIndex(el).text);
   const heading = h1 && { text: buildTextIndex(h1).text, place: placeOf(h1) };
   const fold = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
   return (title) => {
