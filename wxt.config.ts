@@ -32,6 +32,8 @@ const gateCompileHint: Plugin = {
   },
 };
 
+const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
+
 const EXTENSION_PAGES_CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'none'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'";
 
@@ -54,6 +56,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // Drawn in assets/icon.svg, rendered by scripts/icons.ts (npm run icons) and committed.
+    icons: ICONS,
+    ...(manifestVersion === 2 ? { browser_action: { default_icon: ICONS } } : { action: { default_icon: ICONS } }),
+    // runtime.getContexts, with which the background finds its offscreen document (109), came in 116.
+    ...(browser !== 'firefox' && { minimum_chrome_version: '116' }),
     // storage: the reader's settings. contextMenus: "switch on or off for this site" on the page's menu.
     // offscreen (Chromium): a document where pages are read with Readability, away from the page; Firefox
     // reads them in its background page.
@@ -84,7 +91,8 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'counterframe@counterframe.invalid',
-          strict_min_version: '128.0',
+          // The highlights (CSS Custom Highlight API) and data_collection_permissions both came in 140.
+          strict_min_version: '140.0',
           // Counterframe sends nothing anywhere: it collects no data at all.
           data_collection_permissions: { required: ['none'] },
         },

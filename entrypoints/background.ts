@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleMessage, releaseHeld, toggleSiteOfTab, type BackgroundDeps, type Badge } from '../src/background/background';
 import { sessionHeldFrames } from '../src/background/held';
+import { welcomeOnInstall } from '../src/background/welcome';
 import { ensureOffscreenDocument } from '../src/background/offscreen';
 import { packsFlagKeeper } from '../src/background/packs-flag';
 import { withCurrentMentions } from '../src/claims/packs';
@@ -80,7 +81,9 @@ export default defineBackground(() => {
     return message ? handleMessage(message, { tabId: from.tab?.id, frameId: from.frameId, url: from.url }, deps) : undefined;
   });
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
+    // The first install, only: what the marks mean, the card, the switch, the shortcuts.
+    void welcomeOnInstall(details, browser).catch((error: unknown) => console.error('Counterframe could not open its welcome page:', error));
     // An update brings a new bundled library: what the gate script looks for with the packs is made again from it.
     void deps.updatePacks(withCurrentMentions).catch((error: unknown) => console.error('Counterframe could not update its packs:', error));
     browser.contextMenus.create({

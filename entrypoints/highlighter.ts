@@ -60,6 +60,7 @@ export default defineUnlistedScript({
       if (message?.type === 'page:summary') respond(controller.summary());
       if (message?.type === 'highlight:step') controller.step(message.direction);
       if (message?.type === 'highlight:show') controller.show(message.index);
+      if (message?.type === 'page:report') respond(controller.reportSource());
       return false;
     };
     api.runtime.onMessage.addListener(onMessage);

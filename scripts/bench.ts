@@ -34,6 +34,7 @@ import { firstLookLiterals } from '../src/gate/first-look-module';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/browsers';
 import { ensureBrowsers } from './lib/ensure-browsers';
 import { serveFolders } from './lib/server';
+import { commandLineFigures, printCommandLineFigures } from './lib/bench-cli';
 
 const require = createRequire(import.meta.url);
 const SHARED = resolve(process.env.COUNTERFRAME_SHARED ?? '../shared');
@@ -50,6 +51,10 @@ interface PageResult {
   longestTaskMs: number;
   /** Time spent reading the page in the offscreen document, off the page's main thread. */
   awayMs: number | null;
+  /** The same, by stage (parse, gate, extract, match with the stance model's judgements, model: its load). */
+  awayStages: Record<string, number> | null;
+  /** Wall time from the page's load event to its highlights painted. */
+  loadToPaintMs: number | null;
   /** Whether Readability ran on the page (away from it): the gate there let it on. */
   readabilityRan: boolean;
   stages: Record<string, number>;
@@ -118,6 +123,7 @@ function withFramedPassages(html: string): string {
  */
 const QUICK = process.argv.includes('--quick');
 const QUICK_SHARE = 5;
+const QUICK_PLAIN_PAGES = 3;
 
 function preparePages(): { path: string; kind: PageResult['kind'] }[] {
   mkdirSync(PAGES, { recursive: true });
@@ -279,13 +285,17 @@ async function measurePages(pages: { path: string; kind: PageResult['kind'] }[])
           longest[stage] = Math.max(longest[stage] ?? 0, entry.duration);
         }
         const away = performance.getEntriesByName('counterframe:away')[0] as PerformanceMark | undefined;
-        const awayMs = away ? Object.values(away.detail as Record<string, number>).reduce((a, b) => a + b, 0) : null;
+        const awayStages = away ? (away.detail as Record<string, number>) : null;
+        const awayMs = awayStages ? Object.values(awayStages).reduce((a, b) => a + b, 0) : null;
+        const show = performance.getEntriesByName('counterframe:show')[0];
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        const loadToPaintMs = show && navigation ? show.startTime + show.duration - navigation.loadEventEnd : null;
         const readabilityRan = away ? 'extract' in (away.detail as Record<string, number>) : false;
         const ranges = [
           ...((CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>) ?? []),
           ...((CSS.highlights.get('counterframe-critiques') as unknown as Iterable<Range>) ?? []),
         ];
-        return { stages, longest, awayMs, readabilityRan, highlights: ranges.length };
+        return { stages, longest, awayMs, awayStages, loadToPaintMs, readabilityRan, highlights: ranges.length };
       });
       // Side by side, on the same page: Readability alone, as a reading mode would run it.
       await page.addScriptTag({ content: readability });
@@ -326,6 +336,8 @@ async function measurePages(pages: { path: string; kind: PageResult['kind'] }[])
         extensionMs,
         longestTaskMs: Math.max(...tasks.map((task) => ours.longest[task] ?? 0), ...Object.values(evaluated)),
         awayMs: ours.awayMs,
+        awayStages: ours.awayStages,
+        loadToPaintMs: ours.loadToPaintMs,
         readabilityRan: ours.readabilityRan,
         stages: { ...ours.stages, ...Object.fromEntries(Object.entries(evaluated).map(([script, ms]) => [`evaluate ${script}`, ms])) },
         readabilityMs: readabilityTimes.cloneAndParse,
@@ -343,6 +355,9 @@ async function measurePages(pages: { path: string; kind: PageResult['kind'] }[])
 }
 
 /** The library with each claim copied `factor` times under made-up trigger words: as many patterns, none hit. */
+/** A pattern's words made up for copy `copy` of a claim: as many patterns, none of them hit. */
+const madeUp = (pattern: string, copy: number) => pattern.replace(/[a-z]{3,}/g, (w) => `${w.slice(0, 3)}${copy.toString(36)}`);
+
 function scaledLibrary(factor: number): ClaimLibrary {
   const frames = bundledLibrary.frames.map((frame) => ({
     ...frame,
@@ -353,7 +368,8 @@ function scaledLibrary(factor: number): ClaimLibrary {
           : {
               ...claim,
               id: `${claim.id}-x${copy}`,
-              triggers: claim.triggers.map((t) => t.replace(/[a-z]{3,}/g, (w) => `${w.slice(0, 3)}${copy.toString(36)}`)),
+              triggers: claim.triggers.map((t) => madeUp(t, copy)),
+              ...(claim.looseTriggers && { looseTriggers: claim.looseTriggers.map((t) => madeUp(t, copy)) }),
             },
       ),
     ),
@@ -388,6 +404,13 @@ function matcherScaling() {
   return { articleChars: base.reduce((a, p) => a + p.text.length, 0), libraryMs: library, lengthMs: length };
 }
 
+/** What the stance model adds to the build: its weights and its character table, as they are bundled (minified); its code is a few KB. */
+function stanceSizes() {
+  const files = ['src/stance/weights.json', 'src/stance/traditional.json'];
+  const data = files.map((file) => JSON.stringify(JSON.parse(readFileSync(file, 'utf8')))).join('');
+  return { bytes: Buffer.byteLength(data), gzipBytes: gzipSync(data).length, files };
+}
+
 function contentScriptSize() {
   // The script on every page; the highlighter (highlighter.js) loads only where the gate passes.
   const file = '.output/chrome-mv3/gate.js';
@@ -419,7 +442,8 @@ async function main(): Promise<void> {
   // The issue's "page without trigger words": the gate script found none of the library's words.
   const noTrigger = results.filter((r) => r.stages['refused no-trigger-words'] !== undefined);
   console.log('Measuring plain content scripts that read the page, on those pages…');
-  const plain = await measurePlainScripts(noTrigger.map((r) => r.page));
+  // Each plain script is an extension of its own, started anew for each page: --quick measures a few.
+  const plain = await measurePlainScripts(noTrigger.map((r) => r.page).slice(0, QUICK ? QUICK_PLAIN_PAGES : undefined));
   const withMatches = results.filter((r) => r.highlights > 0);
   const ratios = (rows: PageResult[], f: (r: PageResult) => number | null) => rows.map(f).filter((x): x is number => x !== null && Number.isFinite(x));
   const summary = {
@@ -492,6 +516,25 @@ async function main(): Promise<void> {
     },
     matcher: { ...matcher, ratio100xTo1x: matcher.libraryMs['100x']! / matcher.libraryMs['1x']!, target: 3 },
     contentScript: { ...size, targetBytes: 80 * 1024 },
+    judgement: {
+      // Matching with the stance model's judgements, in the offscreen document, on pages Readability read.
+      perArticleMs: {
+        median: median(ratios(results, (r) => r.awayStages?.match ?? null)),
+        p95: quantile(
+          ratios(results, (r) => r.awayStages?.match ?? null),
+          0.95,
+        ),
+      },
+      modelLoadMs: Math.max(0, ...ratios(results, (r) => r.awayStages?.model ?? null)),
+      loadToPaintMs: {
+        median: median(ratios(withMatches, (r) => r.loadToPaintMs)),
+        p95: quantile(
+          ratios(withMatches, (r) => r.loadToPaintMs),
+          0.95,
+        ),
+      },
+      sizes: stanceSizes(),
+    },
   };
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   console.log(`\nTargets (ratios from this run):`);
@@ -529,8 +572,18 @@ async function main(): Promise<void> {
   console.log(
     `  for scale, Readability here: clone + parse median ${fmt(summary.readabilityMs.median)} ms, p90 ${fmt(summary.readabilityMs.p90)} ms, max ${fmt(summary.readabilityMs.max)} ms; parse alone median ${fmt(summary.readabilityParseMs.median)} ms, p90 ${fmt(summary.readabilityParseMs.p90)} ms, max ${fmt(summary.readabilityParseMs.max)} ms`,
   );
+  const { judgement } = summary;
+  console.log(
+    `  judgement (matching with the stance model, offscreen): median ${fmt(judgement.perArticleMs.median)} ms, p95 ${fmt(judgement.perArticleMs.p95)} ms an article; the model loads once in ${fmt(judgement.modelLoadMs)} ms; it adds ${(judgement.sizes.bytes / 1024).toFixed(1)} KB (${(judgement.sizes.gzipBytes / 1024).toFixed(1)} KB gzipped) to the offscreen script, nothing to the scripts on pages`,
+  );
+  console.log(
+    `  from the page's load event to its highlights painted (pages with matches): median ${fmt(judgement.loadToPaintMs.median)} ms, p95 ${fmt(judgement.loadToPaintMs.p95)} ms`,
+  );
+  console.log('Timing the command line…');
+  const commandLine = commandLineFigures(CORPUS, QUICK ? 300 : 10_000);
+  printCommandLineFigures(commandLine);
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify({ quick: QUICK, summary, pages: results }, null, 2)}\n`);
+  writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify({ quick: QUICK, summary, commandLine, pages: results }, null, 2)}\n`);
   console.log(`\nWrote ${OUT}/bench.json`);
 }
 

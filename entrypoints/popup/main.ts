@@ -21,6 +21,11 @@ async function targetTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
+// The report buttons: the tab's highlighter gives what the report needs; the report is made here.
+function reportDeps(tabId: number) {
+  return { source: () => toTab(tabId, { type: 'page:report' }), copy: (text: string) => navigator.clipboard.writeText(text) };
+}
+
 let renders = 0;
 let shownTab: number | undefined;
 async function render(): Promise<void> {
@@ -51,6 +56,7 @@ async function render(): Promise<void> {
         if (!openedAsTab) window.close();
       });
     },
+    report: tabId === undefined ? undefined : reportDeps(tabId),
   });
 }
 

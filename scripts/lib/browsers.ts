@@ -39,7 +39,7 @@ export interface ChromiumSession {
  * `language` is its interface's ("zh-CN"), which the extension's words follow.
  */
 export async function launchChromium(
-  options: { headless?: boolean; profile?: string; colorScheme?: 'light' | 'dark'; language?: string } = {},
+  options: { headless?: boolean; profile?: string; colorScheme?: 'light' | 'dark'; downloads?: string; language?: string } = {},
 ): Promise<ChromiumSession> {
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'counterframe-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -54,6 +54,7 @@ export async function launchChromium(
     viewport: { width: 1100, height: 900 },
     ...(options.language && { locale: options.language }),
     colorScheme: options.colorScheme ?? 'light',
+    ...(options.downloads ? { downloadsPath: options.downloads } : {}),
   });
   return {
     context,
@@ -73,7 +74,9 @@ export const FIREFOX_ADDON_UUID = '6b1d3c3e-2f4a-4d51-9a57-3c0f2a7e9b10';
  * `profile`, a restart reuses it: the add-on is installed again and finds its stored settings. A
  * `language` ("zh-CN") is its interface's, from its language pack (FIREFOX_LANGUAGE_PACKS).
  */
-export async function launchFirefox(options: { profile?: string; colorScheme?: 'light' | 'dark'; language?: string } = {}): Promise<Browser> {
+export async function launchFirefox(
+  options: { profile?: string; colorScheme?: 'light' | 'dark'; downloads?: string; language?: string } = {},
+): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -97,6 +100,15 @@ export async function launchFirefox(options: { profile?: string; colorScheme?: '
       'toolkit.telemetry.enabled': false,
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
+      // Downloads go to this folder, unasked.
+      ...(options.downloads
+        ? {
+            'browser.download.dir': options.downloads,
+            'browser.download.folderList': 2,
+            'browser.download.useDownloadDir': true,
+            'browser.download.always_ask_before_handling_new_types': false,
+          }
+        : {}),
     },
   });
   await browser.installExtension(FIREFOX_BUILD);

@@ -88,26 +88,56 @@ const HOST_STYLE: [string, string][] = [
   ['contain', 'none'],
 ];
 
-/** The card never shrinks below this to fit beside a passage; it may then overlap it instead. */
+/** Below this much room above the passage, the page is scrolled to make room rather than the card squeezed. */
 const MIN_HEIGHT = 240;
+/** The least room above a passage the card takes (its title, a few lines and "Not framing") before it goes below. */
+const LEAST_ABOVE = 150;
 
 /**
- * Puts the card next to the passage and inside the viewport: on the side (below or above) with more
- * room, no taller than that room (it scrolls inside), never past an edge. Page coordinates, so the
- * card scrolls along with the passage.
+ * Puts the card next to the passage, inside the viewport, and off the passage. The anchor is the
+ * passage's first line (or the line clicked): the rest of the passage is below it (and may share the
+ * line's width, so beside it is no safer), so the card goes above it where the whole card fits, else
+ * above it in the room there is (at least MIN_HEIGHT: the card scrolls inside, "Not framing" kept in
+ * view and a shadow at its edge as the cue that more is below), scrolling the page down first where
+ * there is less (down to LEAST_ABOVE where the page cannot scroll). Only a passage at the very top of
+ * the page, with no room above it, gets the card below its line. Page coordinates, so the card scrolls along with the passage.
  */
-function place(host: HTMLElement, panel: HTMLElement, anchor: DOMRect, view: Window): void {
+function place(host: HTMLElement, panel: HTMLElement, anchorOf: () => DOMRect, view: Window): void {
   const width = Math.min(420, view.innerWidth - 2 * GAP);
   host.style.setProperty('width', `${width}px`, 'important');
+  panel.style.setProperty('max-height', 'none');
+  const tallest = view.innerHeight - 2 * GAP;
+  const natural = host.getBoundingClientRect().height || tallest;
+  const wanted = Math.min(natural, tallest);
+  let anchor = anchorOf();
+  if (anchor.top - 2 * GAP < Math.min(wanted, MIN_HEIGHT)) {
+    // Too little room above: scroll the page so the passage sits lower, with the card's room above it.
+    view.scrollBy(0, anchor.top - Math.min(wanted + 2 * GAP, view.innerHeight * 0.6));
+    anchor = anchorOf();
+  }
+  // One line's height kept clear above the anchor too: where a passage starts at the end of a line,
+  // Firefox's first line box of it can be the next line's.
+  const clear = anchor.top - anchor.height;
+  const roomAbove = clear - 2 * GAP;
   const roomBelow = view.innerHeight - anchor.bottom - 2 * GAP;
-  const roomAbove = anchor.top - 2 * GAP;
-  const below = roomBelow >= roomAbove;
-  const maxHeight = Math.min(view.innerHeight - 2 * GAP, Math.max(MIN_HEIGHT, below ? roomBelow : roomAbove));
-  panel.style.setProperty('max-height', `${maxHeight}px`);
-  const height = Math.min(host.getBoundingClientRect().height, maxHeight);
-  const wanted = below ? anchor.bottom + GAP : anchor.top - GAP - height;
-  const top = Math.min(Math.max(GAP, wanted), view.innerHeight - GAP - height);
   const left = Math.min(Math.max(GAP, anchor.left), view.innerWidth - width - GAP);
+  let top: number;
+  let maxHeight: number;
+  if (roomAbove >= wanted) {
+    maxHeight = roomAbove;
+    top = clear - GAP - wanted;
+  } else if (roomAbove >= Math.min(wanted, LEAST_ABOVE)) {
+    // Less room than is good: the card scrolls inside, but the passage stays uncovered.
+    maxHeight = roomAbove;
+    top = clear - GAP - Math.min(wanted, maxHeight);
+  } else {
+    // The passage is at the very top of the page: below its line is all there is.
+    maxHeight = Math.max(roomBelow, Math.min(wanted, MIN_HEIGHT));
+    top = anchor.bottom + GAP;
+  }
+  panel.style.setProperty('max-height', `${maxHeight}px`);
+  const height = Math.min(natural, maxHeight);
+  top = Math.min(Math.max(GAP, top), view.innerHeight - GAP - height);
   host.style.setProperty('left', `${left + view.scrollX}px`, 'important');
   host.style.setProperty('top', `${top + view.scrollY}px`, 'important');
 }
@@ -147,9 +177,9 @@ export function openCard(doc: Document, anchor: () => DOMRect, view: CardView, o
   }
   root.append(el(doc, 'style', {}, [CARD_CSS]), dialog);
   (doc.documentElement ?? doc.body).append(host);
-  place(host, dialog, anchor(), win);
+  place(host, dialog, anchor, win);
   // The passage moves when the page reflows; the card follows it.
-  const onResize = () => place(host, dialog, anchor(), win);
+  const onResize = () => place(host, dialog, anchor, win);
   win.addEventListener('resize', onResize);
 
   let closed = false;

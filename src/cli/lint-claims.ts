@@ -1,10 +1,12 @@
-/** `npm run lint:claims [DIR]`: checks a claim library folder (the bundled one by default). */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+/** `npm run lint:claims [DIR | FILE.json]`: checks a claim library folder (the bundled one by default), or one claim pack. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkLibrary, curationProblems, formatProblem } from '../claims/lint';
 import { BUNDLED_FRAME_FILES } from '../claims/library';
+import { checkPack } from '../claims/packs';
 import { checkQuote, storedText } from '../claims/quote-check';
+import { plainError } from './read-input';
 import type { LibraryFiles, Problem } from '../claims/schema';
 import type { ClaimLibrary } from '../claims/types';
 
@@ -108,14 +110,38 @@ export function lintDir(dir: string, seeds: string = SEEDS_DIR, stored: Record<s
   return { problems: found, skipped };
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const dir = process.argv[2] ? resolve(process.argv[2]) : BUNDLED_DIR;
-  const { problems, skipped } = lintDir(dir);
-  for (const reason of skipped) console.warn(`lint:claims: skipped: ${reason}`);
-  for (const problem of problems) console.error(formatProblem(problem));
-  if (problems.length > 0) {
-    console.error(`lint:claims: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}`);
-    process.exit(1);
+/** A claim pack file, checked as the settings page checks one before it is imported: against the bundled library. */
+export function lintPackFile(file: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return [plainError(error, file).message];
   }
-  console.log(`lint:claims: the library in ${dir} is sound`);
+  const result = checkPack(text, []);
+  return result.ok ? [] : result.problems;
 }
+
+function main(target: string | undefined): number {
+  const path = target ? resolve(target) : BUNDLED_DIR;
+  let isFile: boolean;
+  try {
+    isFile = statSync(path).isFile();
+  } catch (error) {
+    console.error(`lint:claims: ${plainError(error, target ?? path).message}`);
+    return 2;
+  }
+  const report = isFile ? { problems: lintPackFile(path), skipped: [] } : lintDir(path);
+  const problems = isFile ? (report.problems as string[]) : (report.problems as Problem[]).map(formatProblem);
+  const what = isFile ? `the claim pack ${target}` : `the library in ${path}`;
+  for (const reason of report.skipped) console.warn(`lint:claims: skipped: ${reason}`);
+  for (const problem of problems) console.error(problem);
+  if (problems.length > 0) {
+    console.error(`lint:claims: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${what}`);
+    return 1;
+  }
+  console.log(`lint:claims: ${what} is sound`);
+  return 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv[2]);

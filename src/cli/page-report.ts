@@ -2,6 +2,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { analyzeDocument } from '../pipeline/analyze';
 import { looksLikeArticle } from '../gate/gate';
 import { bundledLibrary } from '../claims/library';
+import type { CardLibrary } from '../card/card-view';
 import { compileLibrary, eagerSource, type LibrarySource } from '../match/compile';
 import type { Match } from '../match/match';
 import { roughText } from '../text/dom-text';
@@ -18,19 +19,30 @@ export type ReportedMatch = Omit<Match, 'place'>;
 
 let bundled: LibrarySource | undefined;
 
-/** Parses saved HTML with jsdom and runs the extension's pipeline on it. */
-export function reportPage(html: string, source: LibrarySource = (bundled ??= eagerSource(compileLibrary(bundledLibrary)))): PageReport {
+/** Parses saved HTML with jsdom and runs the extension's pipeline on it: the JSON report, and the cards of its matches. */
+export function readPage(
+  html: string,
+  source: LibrarySource = (bundled ??= eagerSource(compileLibrary(bundledLibrary))),
+): { page: PageReport; cards: CardLibrary } {
   // A saved page has no live URL; Readability resolves relative links against this placeholder.
   const dom = new JSDOM(html, { url: 'https://saved-page.invalid/', virtualConsole: new VirtualConsole() });
   try {
     const doc = dom.window.document;
-    const { title, matches } = analyzeDocument(doc, null, source);
+    const { title, matches, cards } = analyzeDocument(doc, null, source);
     return {
-      title,
-      readerable: looksLikeArticle(doc, doc.body ? roughText(doc.body) : ''),
-      matches: matches.map(({ place: _place, ...match }) => match),
+      page: {
+        title,
+        readerable: looksLikeArticle(doc, doc.body ? roughText(doc.body) : ''),
+        matches: matches.map(({ place: _place, ...match }) => match),
+      },
+      cards,
     };
   } finally {
     dom.window.close();
   }
+}
+
+/** What `annotate --json` prints for a page. */
+export function reportPage(html: string, source?: LibrarySource): PageReport {
+  return readPage(html, source).page;
 }

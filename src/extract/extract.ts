@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { markPlaces, placeOf } from '../anchor/place';
+import { markPlaces, placeOf, type PagePlace } from '../anchor/place';
 import type { Passage } from '../match/match';
 import { buildTextIndex, isBlockElement, isSkippedElement } from '../text/dom-text';
 
@@ -21,7 +21,8 @@ function leafBlocks(root: Element): Element[] {
   const blocks: Element[] = [];
   const visit = (el: Element): boolean => {
     let hasBlockChild = false;
-    for (const child of Array.from(el.children)) {
+    // Sibling by sibling: indexing a live HTMLCollection costs jsdom a lookup per index, quadratic on a long article.
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
       if (isSkippedElement(child)) continue;
       if (visit(child) || isBlockElement(child)) hasBlockChild = true;
     }
@@ -57,12 +58,35 @@ export function passagesOf(blocks: string[]): { text: string; passages: Passage[
  */
 export const READABILITY_MAX_TEXT = 500_000;
 
+/** A block of the article's text, and where it stands on the page when known. */
+interface Block {
+  text: string;
+  place: PagePlace | undefined;
+}
+
+/**
+ * The article's headline, which Readability takes out of the content it returns (it is the title):
+ * the page's first h1 that says what the title says, or the title itself, where the page has none.
+ * A headline is often the line that frames the story most, so it is read as the article's first
+ * passage. Found in the marked copy before Readability changes it.
+ */
+function headlineOf(doc: Document): (title: string) => Block | null {
+  const h1 = Array.from(doc.querySelectorAll('h1')).find((el) => !isSkippedElement(el) && buildTextIndex(el).text);
+  const heading = h1 && { text: buildTextIndex(h1).text, place: placeOf(h1) };
+  const fold = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  return (title) => {
+    if (heading && (!title || fold(title).includes(fold(heading.text)))) return heading;
+    return title.trim() ? { text: title.trim(), place: undefined } : null;
+  };
+}
+
 /** The article in `root`, each passage with its block's place where markPlaces marked the page. */
-function articleOf(root: Element, title: string): Article {
+function articleOf(root: Element, title: string, headline: Block | null = null): Article {
   const leaves = leafBlocks(root);
   if (leaves.length === 0) return { title, ...passagesOf([buildTextIndex(root).text]) };
   // passagesOf leaves out blocks without text: their places go with them, and each block left makes one passage.
-  const blocks = leaves.map((el) => ({ text: buildTextIndex(el).text, place: placeOf(el) })).filter((b) => b.text);
+  const body = leaves.map((el) => ({ text: buildTextIndex(el).text, place: placeOf(el) })).filter((b) => b.text);
+  const blocks = headline && !body.some((b) => b.text === headline.text) ? [headline, ...body] : body;
   const { text, passages } = passagesOf(blocks.map((b) => b.text));
   return {
     title,
@@ -85,7 +109,9 @@ export function extractArticle(doc: Document, ownCopy = false): Article | null {
   }
   const copy = ownCopy ? doc : (doc.cloneNode(true) as Document);
   markPlaces(copy);
+  const headline = headlineOf(copy);
   const parsed = new Readability<Element>(copy, { serializer: (el) => el as Element }).parse();
   if (!parsed?.content) return null;
-  return articleOf(parsed.content, parsed.title ?? doc.title ?? '');
+  const title = parsed.title ?? doc.title ?? '';
+  return articleOf(parsed.content, title, headline(title));
 }

@@ -47,6 +47,7 @@ interface SentenceReading {
 // not spoken: a quoted advocate's whole sentence is longer than the trigger plus an article.
 const SCARE_QUOTE_SLACK = 1;
 
+// Hits and token ranges come from the scan of these tokens: every index in them stands in the sentence.
 function readSentence(compiled: CompiledLibrary, passage: Passage, span: Span): SentenceReading {
   // Normalised text has the same length, so the tokens' offsets stand in the text as written.
   const tokens = tokenize(normaliseText(passage.text.slice(span.start, span.end)), span.start);

@@ -4,6 +4,7 @@ import type { Translate } from '../platform/i18n';
 import { unmeasured, type Measure } from '../tasks/measure';
 import type { PageSummary } from '../protocol/messages';
 import type { PageReading } from '../pipeline/reading';
+import type { PageReportSource } from '../report/model';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, siteOf } from '../settings/site-rules';
 import { runStepsAsTasks } from '../tasks/steps';
@@ -29,6 +30,8 @@ export interface PageController {
   /** Steps to the next or previous highlight and opens its card. */
   step(direction: 1 | -1): void;
   summary(): PageSummary;
+  /** What the page's framing report needs: the matches shown now, and their cards; null before the page is read. */
+  reportSource(): PageReportSource | null;
   stop(): void;
 }
 
@@ -105,7 +108,7 @@ export function createPageController(doc: Document, url: string, deps: Controlle
     const ticket = ++paints;
     const current = () => ticket === paints && enabled && !life.signal.aborted;
     if (next.articleText === null || next.matches.length === 0 || !doc.body) {
-      clear();
+      measure('show', clear);
       return sendStatus();
     }
     painting = true;
@@ -212,6 +215,10 @@ export function createPageController(doc: Document, url: string, deps: Controlle
           snippet: p.matches[0]!.sentence.slice(0, 160),
         })),
       };
+    },
+    reportSource() {
+      if (!reading) return null;
+      return { title: reading.title, url: currentUrl(), matches: (shown?.highlighting.passages ?? []).flatMap((p) => p.matches), cards: reading.cards };
     },
     stop() {
       enabled = false;

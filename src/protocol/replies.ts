@@ -1,6 +1,7 @@
 import type { PageReading } from '../pipeline/reading';
 import type { Message, OffscreenMessage, PageSummary } from './messages';
 import type { PageMessage } from './page-messages';
+import type { PageReportSource } from '../report/model';
 
 export type OkReply = { ok: boolean };
 export type ImportReply = { ok: true } | { ok: false; problems: string[] };
@@ -26,6 +27,8 @@ export interface PageReplies {
   'page:summary': PageSummary;
   'highlight:step': undefined;
   'highlight:show': undefined;
+  /** Null before the page has been read. */
+  'page:report': PageReportSource | null;
 }
 
 export type Reply<M extends Message> = Replies[M['type']];

@@ -1,11 +1,25 @@
 import * as v from 'valibot';
 import { normalizeSite } from './site-rules';
 
+/** The version of the settings file (export / import). How they are stored has its own (store.ts). */
 export const SETTINGS_VERSION = 1;
 
-/** A settings file larger than this is refused before it is parsed. */
-export const MAX_SETTINGS_FILE_BYTES = 256 * 1024;
 const MAX_SITES = 5000;
+/**
+ * A settings file larger than this is refused before it is parsed: two lists of 5,000 sites of the
+ * longest a hostname can be (253 characters), as Export writes them, are about 2.7 MB.
+ */
+export const MAX_SETTINGS_FILE_BYTES = 3 * 1024 * 1024;
+/**
+ * What storage.sync holds in one item, in both browsers (QUOTA_BYTES_PER_ITEM: the key's length and
+ * the value's JSON, in bytes). The part of the settings that syncs must fit.
+ */
+export const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
+
+/** The bytes storage counts for an item: its key and its value as JSON, in UTF-8. */
+export function storedBytes(key: string, value: unknown): number {
+  return new TextEncoder().encode(key + JSON.stringify(value)).length;
+}
 
 const Site = v.pipe(
   v.string(),
@@ -56,8 +70,10 @@ export type ImportResult = { ok: true; settings: Settings } | { ok: false; probl
  * returned to apply: a bad file changes nothing.
  */
 export function parseSettingsFile(text: string): ImportResult {
-  if (text.length > MAX_SETTINGS_FILE_BYTES) {
-    return { ok: false, problems: [`the file is larger than ${MAX_SETTINGS_FILE_BYTES / 1024} KB; a settings file is a few KB`] };
+  // Bytes, as the file was read: a character of Chinese is 3 of them.
+  const bytes = text.length > MAX_SETTINGS_FILE_BYTES / 3 ? new TextEncoder().encode(text).length : text.length;
+  if (bytes > MAX_SETTINGS_FILE_BYTES) {
+    return { ok: false, problems: [`the file is ${Math.ceil(bytes / 1024)} KB; a settings file is at most ${MAX_SETTINGS_FILE_BYTES / 1024} KB`] };
   }
   let data: unknown;
   try {
@@ -78,6 +94,13 @@ export function parseSettingsFile(text: string): ImportResult {
       ok: false,
       problems: result.issues.map((issue) => `settings.${issue.path?.map((p) => String(p.key)).join('.') ?? ''}: ${issue.message}`),
     };
+  }
+  // The schema's limits keep the synced part under the browsers' per-item quota; checked all the same,
+  // so that a file is refused with its reason rather than failing as it is written.
+  const { sites, ...rest } = result.output;
+  const synced = storedBytes('settings', { ...rest, sites: { default: sites.default } });
+  if (synced > SYNC_QUOTA_BYTES_PER_ITEM) {
+    return { ok: false, problems: [`the synced settings would take ${synced} bytes; storage.sync holds ${SYNC_QUOTA_BYTES_PER_ITEM} per item`] };
   }
   return { ok: true, settings: result.output };
 }

@@ -4,7 +4,7 @@ import table from './traditional.json';
  * Traditional characters read as their Simplified forms, one character for one (軍備競賽 is 军备竞赛),
  * so that the vocabulary and the model, written and trained mostly in Simplified, read both scripts.
  * The table is OpenCC's character list (TSCharacters, Apache-2.0), cut to the common block of Han
- * characters and to its first choice for each: 17 KB, where opencc-js's converter is 109 KB. Words
+ * characters and to its first choice for each: a fraction of the size of opencc-js's converter. Words
  * that differ between the regions (人工智慧, 晶片) are in the vocabulary itself.
  */
 const SIMPLIFIED = new Map<string, string>();

@@ -37,6 +37,7 @@ export function followPage(target: Node, { onSettled, signal, onExhausted }: Fol
   let lastLook = Number.NEGATIVE_INFINITY;
   let burstStart: number | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let dueAt = 0;
   const observe = () => observer?.observe(target, { childList: true, subtree: true, characterData: true });
 
   const fire = () => {
@@ -57,7 +58,11 @@ export function followPage(target: Node, { onSettled, signal, onExhausted }: Fol
     const now = Date.now();
     burstStart ??= now;
     const due = Math.max(Math.min(now + LIVE_UPDATES.debounceMs, burstStart + LIVE_UPDATES.maxWaitMs), lastLook + LIVE_UPDATES.minIntervalMs);
+    // Once the burst's deadline is set, it stays: re-arming it on every change could put it off for
+    // as long as the changes come faster than timers get their turn.
+    if (timer !== undefined && due === dueAt) return;
     clearTimeout(timer);
+    dueAt = due;
     timer = setTimeout(fire, due - now);
   };
 

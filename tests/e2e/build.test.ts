@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledLibrary } from '../../src/claims/library';
@@ -21,6 +22,28 @@ describe('the built extension', () => {
       const reviewed = JSON.parse(readFileSync(`tests/fixtures/manifests/${build}.json`, 'utf8'));
       // On purpose, update tests/fixtures/manifests/ by hand and say why in the change.
       expect(built).toEqual(reviewed);
+    });
+
+    it(`${build}: every icon the manifest names is in the build, a PNG of the size it is named for`, () => {
+      const manifest = JSON.parse(readFileSync(`.output/${build}/manifest.json`, 'utf8'));
+      const action = manifest.action ?? manifest.browser_action;
+      for (const icons of [manifest.icons, action.default_icon] as Record<string, string>[]) {
+        expect(Object.keys(icons).sort()).toEqual(['128', '16', '32', '48']);
+        for (const [size, path] of Object.entries(icons)) {
+          const png = readFileSync(`.output/${build}/${path}`);
+          // PNG signature, then the IHDR chunk's width and height.
+          expect(png.subarray(1, 4).toString()).toBe('PNG');
+          expect([png.readUInt32BE(16), png.readUInt32BE(20)], path).toEqual([Number(size), Number(size)]);
+        }
+      }
+    });
+
+    it(`${build}: the store zip (npm run zip) ships the icons`, () => {
+      const zip = readdirSync('.output').find((f) => f.endsWith(`-${build.split('-')[0]}.zip`));
+      expect(zip, 'run npm run zip first (test:all and test:e2e do)').toBeDefined();
+      const listed = spawnSync('unzip', ['-Z1', `.output/${zip}`], { encoding: 'utf8' }).stdout.split('\n');
+      for (const size of [16, 32, 48, 128]) expect(listed).toContain(`icon/${size}.png`);
+      expect(listed).toContain('manifest.json');
     });
 
     it(`${build}: extension pages have a strict Content Security Policy`, () => {
@@ -91,4 +114,13 @@ describe('the built extension', () => {
       expect(found).toEqual([]);
     });
   }
+
+  it("the sources zip for Firefox's review has the reviewer notes, the licence and the privacy statement", () => {
+    const zip = readdirSync('.output').find((f) => f.endsWith('-sources.zip'));
+    expect(zip, 'run npm run zip first').toBeDefined();
+    const listed = spawnSync('unzip', ['-Z1', `.output/${zip}`], { encoding: 'utf8' }).stdout.split('\n');
+    for (const file of ['REVIEWER-NOTES.md', 'LICENSE', 'PRIVACY.md', 'package.json', 'package-lock.json', 'assets/icon.svg']) expect(listed).toContain(file);
+    expect(listed.some((f) => f.startsWith('node_modules/') || f.startsWith('artifacts/'))).toBe(false);
+    expect(existsSync('LICENSE') && readFileSync('LICENSE', 'utf8').startsWith('MIT License')).toBe(true);
+  });
 });

@@ -3,19 +3,27 @@ import { launchChromium } from '../../scripts/lib/browsers';
 import { serveFolders } from '../../scripts/lib/server';
 import { chromiumDriver } from './support/driver';
 import { describeCards } from './support/cards';
+import { describeExtensionPages } from './support/extension-pages';
 import { describeHostilePage } from './support/hostile';
 import { describeReading } from './support/reading';
 import { describeRealPages } from './support/real-pages';
+import { describeReport } from './support/report';
+import { describeCorpusReport } from './support/corpus-report';
 import { describeExtension } from './support/scenarios';
+import { describeSettingsPage } from './support/settings-page';
 import { describeSiteSwitch } from './support/site-switch';
 import { describeUnusualPages } from './support/unusual-pages';
 
 const CHROMIUM = 'Chromium (playwright-core)';
 
 describeExtension(CHROMIUM, chromiumDriver);
+describeExtensionPages(CHROMIUM, chromiumDriver);
+describeSettingsPage(CHROMIUM, chromiumDriver);
 describeSiteSwitch(CHROMIUM, chromiumDriver);
 describeReading(CHROMIUM, chromiumDriver);
 describeCards(CHROMIUM, chromiumDriver);
+describeReport(CHROMIUM, chromiumDriver);
+describeCorpusReport(CHROMIUM, chromiumDriver);
 describeHostilePage(CHROMIUM, chromiumDriver);
 describeUnusualPages(CHROMIUM, chromiumDriver);
 describeRealPages(CHROMIUM, chromiumDriver);

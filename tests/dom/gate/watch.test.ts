@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchPage } from '../../../src/gate/watch';
 import { LIVE_UPDATES } from '../../../src/tasks/page-follower';
 import { bundledGate, bundledPatterns, gateScriptPatterns } from '../../support/bundled-gate';
+import { ticker } from '../../support/ticker';
 
 const page = (name: string) => readFileSync(`tests/fixtures/pages/${name}`, 'utf8');
 
@@ -146,16 +147,10 @@ describe('the gate script (on every page)', () => {
     vi.useFakeTimers();
     load(BAKING);
     const calls = watched();
-    const ticker = document.body.appendChild(document.createElement('span'));
-    const tick = async (ms: number) => {
-      for (let t = 0; t < ms; t += 100) {
-        ticker.textContent = String(t);
-        await vi.advanceTimersByTimeAsync(100);
-      }
-    };
-    await tick(LIVE_UPDATES.maxWaitMs + 200);
+    const changing = ticker(document, 100);
+    await changing.run(LIVE_UPDATES.maxWaitMs + 200);
     expect(calls.refused).toBe(2);
-    await tick(LIVE_UPDATES.maxWaitMs * (LIVE_UPDATES.maxLooks + 5));
+    await changing.run(LIVE_UPDATES.maxWaitMs * (LIVE_UPDATES.maxLooks + 5));
     expect(calls.refused).toBe(1 + LIVE_UPDATES.maxLooks);
   });
 

@@ -6,6 +6,7 @@ import { LIVE_UPDATES } from '../../../src/tasks/page-follower';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
 import { setSiteEnabled } from '../../../src/settings/site-rules';
 import { analyzeHere, settled } from '../../support/read-here';
+import { ticker } from '../../support/ticker';
 
 const reading: Pick<ControllerDeps, 'read'> = { read: analyzeHere };
 const URL_OF_PAGE = 'https://news.example/opinion/ai-race';
@@ -182,18 +183,11 @@ describe('pages whose content changes', () => {
     await settled(controller);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(reads.count).toBe(1);
-    const ticker = document.createElement('span');
-    document.body.append(ticker);
-    const tick = async (ms: number) => {
-      for (let t = 0; t < ms; t += 50) {
-        ticker.textContent = String(t);
-        await vi.advanceTimersByTimeAsync(50);
-      }
-    };
     // Changes every 50 ms never leave it quiet for the debounce: it reads anyway, once maxWaitMs has passed.
-    await tick(LIVE_UPDATES.maxWaitMs + 500);
+    const changing = ticker(document, 50);
+    await changing.run(LIVE_UPDATES.maxWaitMs + 500);
     expect(reads.count).toBe(2);
-    await tick(LIVE_UPDATES.maxWaitMs * (LIVE_UPDATES.maxLooks + 5));
+    await changing.run(LIVE_UPDATES.maxWaitMs * (LIVE_UPDATES.maxLooks + 5));
     expect(reads.count).toBe(1 + LIVE_UPDATES.maxLooks);
     expect(controller.summary().highlights.length).toBeGreaterThan(0);
   });

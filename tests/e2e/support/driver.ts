@@ -15,6 +15,9 @@ export interface TestPage {
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /** The window's inner size from now on (a store's screenshot is 1280×800), and a screenshot of just that. */
+  resize(width: number, height: number): Promise<void>;
+  viewportShot(path: string): Promise<void>;
   /** Console errors and uncaught errors in the page so far, each as "where: what". */
   readonly errors: string[];
   close(): Promise<void>;
@@ -34,6 +37,13 @@ export interface BrowserDriver {
   open(url: string, initScript?: string): Promise<TestPage>;
   /** Opens one of the extension's own pages ("popup.html?tab=3"). */
   openExtensionPage(path: string): Promise<TestPage>;
+  /**
+   * The pages the extension opened by itself as it was installed (its welcome page), each closed
+   * once seen, so that no test's page loses the foreground to it.
+   */
+  welcomed: string[];
+  /** Where the browser saves downloads, unasked. */
+  downloads: string;
   /** Closes the browser and starts it again with the same profile. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -56,6 +66,8 @@ function fromPlaywright(page: PlaywrightPage): TestPage {
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+    resize: (width, height) => page.setViewportSize({ width, height }),
+    viewportShot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
   };
 }
@@ -97,16 +109,33 @@ function fromPuppeteer(page: PuppeteerPage): TestPage {
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as never),
     screenshot: async (path) => void (await page.screenshot({ path: path, fullPage: true })),
+    resize: (width, height) => page.setViewport({ width, height }),
+    viewportShot: async (path) => void (await page.screenshot({ path })),
     close: () => page.close(),
   };
 }
 
+const WELCOME = /\/welcome\.html$/;
+/** How long a fresh install is given to open its welcome page. */
+const WELCOME_WAIT = 10_000;
+
 /** A browser for the scenarios, in a colour scheme and, where given, an interface language ("zh-CN"). */
 export type LaunchBrowser = (colorScheme?: ColorScheme, language?: string) => Promise<BrowserDriver>;
 
-export const chromiumDriver: LaunchBrowser = async (colorScheme = 'light', language) => {
+export async function chromiumDriver(colorScheme: ColorScheme = 'light', language?: string): Promise<BrowserDriver> {
   const profile = mkdtempSync(join(tmpdir(), 'counterframe-chromium-'));
-  let session: ChromiumSession = await launchChromium({ profile, colorScheme, language });
+  const downloads = mkdtempSync(join(tmpdir(), 'counterframe-downloads-'));
+  let session: ChromiumSession = await launchChromium({ profile, colorScheme, downloads, language });
+  const welcomed: string[] = [];
+  const closeWelcome = async () => {
+    const page =
+      session.context.pages().find((p) => WELCOME.test(p.url())) ??
+      (await session.context.waitForEvent('page', { predicate: (p) => WELCOME.test(p.url()), timeout: WELCOME_WAIT }).catch(() => null));
+    if (!page) return;
+    welcomed.push(new URL(page.url()).pathname.slice(1));
+    await page.close();
+  };
+  await closeWelcome();
   const extensionId = async () => {
     const worker = session.context.serviceWorkers()[0] ?? (await session.context.waitForEvent('serviceworker'));
     return new URL(worker.url()).host;
@@ -124,19 +153,49 @@ export const chromiumDriver: LaunchBrowser = async (colorScheme = 'light', langu
   return {
     name: 'chromium',
     colorScheme,
+    welcomed,
+    downloads,
     open,
     openExtensionPage: async (path) => open(`chrome-extension://${await extensionId()}/${path}`),
     async restart() {
       await session.context.close();
-      session = await launchChromium({ profile, colorScheme, language });
+      // Not an install: no welcome page to wait for.
+      session = await launchChromium({ profile, colorScheme, downloads, language });
     },
     close: () => session.close(),
   };
-};
+}
 
-export const firefoxDriver: LaunchBrowser = async (colorScheme = 'light', language) => {
+export async function firefoxDriver(colorScheme: ColorScheme = 'light', language?: string): Promise<BrowserDriver> {
   const profile = mkdtempSync(join(tmpdir(), 'counterframe-firefox-'));
-  let browser = await launchFirefox({ profile, colorScheme, language });
+  const downloads = mkdtempSync(join(tmpdir(), 'counterframe-downloads-'));
+  let browser = await launchFirefox({ profile, colorScheme, downloads, language });
+  const welcomed: string[] = [];
+  // A temporary add-on is installed anew at each start, and opens its welcome page each time. The
+  // Remote Agent does not list that tab with its address: the extension's own API finds and closes it.
+  const closeWelcome = async (record: boolean) => {
+    const helper = await browser.newPage();
+    void helper.goto(`moz-extension://${FIREFOX_ADDON_UUID}/popup.html`, { waitUntil: [], timeout: 0 }).catch(() => {});
+    await poll(helper, () => document.readyState === 'complete' && location.protocol === 'moz-extension:', undefined, WAIT);
+    const closed = await helper
+      .evaluate(async (wait: number) => {
+        const api = (globalThis as any).browser;
+        const deadline = Date.now() + wait;
+        while (Date.now() < deadline) {
+          const tabs = (await api.tabs.query({})).filter((tab: { url?: string }) => tab.url?.endsWith('/welcome.html'));
+          if (tabs.length > 0) {
+            await api.tabs.remove(tabs.map((tab: { id: number }) => tab.id));
+            return tabs.map(() => 'welcome.html');
+          }
+          await new Promise((done) => setTimeout(done, 100));
+        }
+        return [];
+      }, WELCOME_WAIT)
+      .catch(() => [] as string[]);
+    await helper.close();
+    if (record) welcomed.push(...closed);
+  };
+  await closeWelcome(true);
   const open = async (url: string, initScript?: string) => {
     const page = await browser.newPage();
     await page.setViewport({ width: 1100, height: 900 });
@@ -158,6 +217,8 @@ export const firefoxDriver: LaunchBrowser = async (colorScheme = 'light', langua
   return {
     name: 'firefox',
     colorScheme,
+    welcomed,
+    downloads,
     open,
     async openExtensionPage(path) {
       const page = await browser.newPage();
@@ -174,8 +235,9 @@ export const firefoxDriver: LaunchBrowser = async (colorScheme = 'light', langua
     },
     async restart() {
       await browser.close();
-      browser = await launchFirefox({ profile, colorScheme, language });
+      browser = await launchFirefox({ profile, colorScheme, downloads, language });
+      await closeWelcome(false);
     },
     close: () => browser.close(),
   };
-};
+}

@@ -6,14 +6,14 @@ import type { BrowserDriver, ColorScheme } from './driver';
 import { ARTIFACTS } from './scenarios';
 import { withTab } from './tabs';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+export const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const hasHighlights = () => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 0;
 const cardQuote = () => document.querySelector('counterframe-card')?.shadowRoot?.querySelector('mark')?.textContent ?? null;
 const highlightTotal = () => (CSS.highlights.get('counterframe-uses')?.size ?? 0) + (CSS.highlights.get('counterframe-critiques')?.size ?? 0);
 
 // In a page with axe-core loaded: serious or critical violations, of the nodes inside `scope` (a selector) or all.
-async function axeViolations(scope: string | null): Promise<string[]> {
+export async function axeViolations(scope: string | null): Promise<string[]> {
   const axe = (window as any).axe;
   const result = await axe.run(document, { resultTypes: ['violations'] });
   return result.violations

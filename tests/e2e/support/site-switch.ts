@@ -86,7 +86,9 @@ export function describeSiteSwitch(label: string, launch: () => Promise<BrowserD
       expect(await popup.evaluate(badgeOf, tabA1)).toBe(
         String(await a1.evaluate(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) + (CSS.highlights.get('counterframe-critiques')?.size ?? 0))),
       );
-      expect(await popup.evaluate(() => document.querySelector('[role=status]')?.textContent)).toMatch(/^\d+ use an arms-race frame, 1 critique one$/);
+      expect(await popup.evaluate(() => document.querySelector('[role=status]')?.textContent)).toMatch(
+        /^\d+ passages use an arms-race frame, 1 critiques one$/,
+      );
 
       // Off: both tabs of the site lose their highlights without a reload; the other site keeps its own.
       await popup.evaluate(() => (document.getElementById('site-switch') as HTMLInputElement).click());
@@ -185,7 +187,7 @@ export function describeSiteSwitch(label: string, launch: () => Promise<BrowserD
       );
       expect(await options.evaluate(storedPacks)).toBeNull();
       await options.evaluate(chooseFile, { id: 'import-pack', text: PACK });
-      await options.waitFor(() => (document.getElementById('pack-list')?.textContent ?? '').includes('The chip war (1 frames)'));
+      await options.waitFor(() => (document.getElementById('pack-list')?.textContent ?? '').includes('The chip war (1 frame)'));
       expect(await options.evaluate(() => document.getElementById('frame-chip-war') !== null)).toBe(true);
       const page = await driver.open(siteB.replace('arms-race/source.html', 'chip-war/source.html'));
       await page.waitFor(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 0);
@@ -198,7 +200,7 @@ export function describeSiteSwitch(label: string, launch: () => Promise<BrowserD
         .replaceAll('The chip war', 'The memory war')
         .replaceAll('the chip war', 'the memory war');
       await options.evaluate(chooseFile, { id: 'import-pack', text: memoryWar });
-      await options.waitFor(() => (document.getElementById('pack-list')?.textContent ?? '').includes('The memory war (1 frames)'));
+      await options.waitFor(() => (document.getElementById('pack-list')?.textContent ?? '').includes('The memory war (1 frame)'));
       const packOnly = await driver.open(siteB.replace('arms-race/source.html', 'pack-only/source.html'));
       await packOnly.waitFor(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 0);
       expect(await packOnly.evaluate(() => [...(CSS.highlights.get('counterframe-uses') as unknown as Iterable<Range>)].map((r) => r.toString()))).toEqual([

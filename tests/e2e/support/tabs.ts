@@ -30,3 +30,9 @@ export async function storedPacks(): Promise<unknown> {
   const api = (globalThis as any).browser ?? (globalThis as any).chrome;
   return (await api.storage.local.get('packs')).packs ?? null;
 }
+
+/** In an extension page: the site lists as stored (storage.local since settings v2), null before any. */
+export async function storedSiteLists(): Promise<{ enabled: string[]; disabled: string[] } | null> {
+  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+  return (await api.storage.local.get('siteLists')).siteLists ?? null;
+}

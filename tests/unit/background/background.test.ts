@@ -78,7 +78,7 @@ describe('the background: settings', () => {
     const problems = await refused(JSON.stringify(bad));
     expect(problems).toMatch(/settings\.sites\.enabled\.0: must be a site/);
     expect(problems).toMatch(/settings\.paused: must be true or false/);
-    expect(await refused(' '.repeat(300 * 1024))).toMatch(/larger than 256 KB/);
+    expect(await refused(' '.repeat(3.5 * 1024 * 1024))).toMatch(/a settings file is at most 3072 KB/);
   });
 
   it('ignores a message of another shape', async () => {

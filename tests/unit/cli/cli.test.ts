@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportPage } from '../../../src/cli/page-report';
+import { MAX_PAGE_HTML } from '../../../src/page/remote-analysis';
 import { corpusPages, ieeeSeedPage, nprSeedPage } from '../../support/shared';
 
 const FRAMED = 'tests/fixtures/pages/arms-race/source.html';
@@ -69,19 +70,69 @@ describe('npm run annotate', () => {
     expect(rows[0].matches[0]).toMatchObject({ claimId: 'win-the-race', stance: 'uses', quote: 'win the AI race', start: 13, end: 28 });
   });
 
-  it('answers a file it cannot read or parse with one line and status 2', () => {
+  it('answers a file it cannot read or parse with one line in plain words and status 2', () => {
     const missing = annotate(['--json', 'no/such/file.html']);
     expect(missing.status).toBe(2);
     expect(missing.stdout).toBe('');
-    expect(missing.stderr).toEqual(['annotate: cannot read no/such/file.html: ENOENT']);
+    expect(missing.stderr).toEqual(['annotate: there is no file or folder no/such/file.html']);
+    const folder = annotate(['tests/fixtures/pages']);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toEqual(['annotate: tests/fixtures/pages is a folder, not a file']);
     const binary = annotate(['--json', tempFile('image.html', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]))]);
     expect(binary.status).toBe(2);
     expect(binary.stderr).toHaveLength(1);
-    expect(binary.stderr[0]).toMatch(/cannot parse .*binary/);
+    expect(binary.stderr[0]).toMatch(/image\.html is binary, not text$/);
     const latin1 = annotate(['--sentences', tempFile('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]))]);
     expect(latin1.status).toBe(2);
-    expect(latin1.stderr[0]).toMatch(/not UTF-8/);
-    expect(annotate(['--frobnicate', FRAMED]).status).toBe(2);
+    expect(latin1.stderr[0]).toMatch(/latin1\.txt is not UTF-8 text and declares no other charset/);
+    const unknown = annotate(['--frobnicate', FRAMED]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr[0]).toBe('annotate: there is no option --frobnicate');
+    for (const run of [missing, folder, binary, latin1, unknown]) expect(run.stderr.join('\n')).not.toMatch(/E[A-Z]{3,}|at .*\.ts:\d/);
+  });
+
+  it('prints its usage on standard output with status 0 for --help', () => {
+    const run = annotate(['--help']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toEqual([]);
+    expect(run.stdout).toMatch(/^usage:/);
+    expect(run.stdout).toContain('--corpus DIR|FILE.jsonl --out FILE.jsonl');
+  });
+
+  it('refuses a page larger than the extension reads, saying why', () => {
+    const page = readFileSync(FRAMED, 'utf8').replace('</body>', `<p>${'x'.repeat(MAX_PAGE_HTML)}</p></body>`);
+    const run = annotate(['--json', tempFile('huge.html', page)]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toEqual([
+      expect.stringMatching(/^annotate: .*huge\.html is 8\.\d MB; the extension does not read pages over 8 MB of HTML, and neither does this$/),
+    ]);
+  });
+
+  it('counts passages, not matches, with the right plurals, and gives the counterpoints', () => {
+    const run = annotate(['-'], readFileSync(FRAMED, 'utf8'));
+    const matches = reportPage(readFileSync(FRAMED, 'utf8')).matches;
+    const sentences = new Set(matches.map((m) => m.sentenceStart)).size;
+    expect(sentences).toBeLessThan(matches.length);
+    expect(run.stdout.split('\n')[2]).toBe(`${sentences} passages flagged: ${sentences - 1} use an arms-race frame, 1 critiques one`);
+    expect(run.stdout).toMatch(/What the frames leave out:\n {2}- .+\n {4}Source: /);
+    expect(run.stdout).toMatch(/Where the frames hold:\n {2}- .+\n {4}Source: .+\n/);
+    expect(run.stdout).toMatch(/\n {4}Source: [^\n]*IEEE Spectrum, 2026-02-19 <https:\/\/spectrum\.ieee\.org\/us-china-ai>/);
+    const one = annotate(['--sentences', '-'], 'We must win the AI race against China, and beat China.\n');
+    expect(one.stdout.trim().split('\n').at(-1)).toBe('1 passage flagged: 1 uses an arms-race frame, 0 critique one');
+  });
+
+  it('gives the same report as Markdown and as HTML with --format', () => {
+    const md = annotate(['--format', 'md', FRAMED]);
+    expect(md.status).toBe(0);
+    expect(md.stdout).toMatch(/^# Framing report: Why America Must Win the AI Race\n\nAddress: source\.html {2}\nRead on: \d{4}-\d\d-\d\d\n/);
+    expect(md.stdout).toContain('## Flagged passages');
+    const page = annotate(['--format=html', FRAMED]);
+    expect(page.status).toBe(0);
+    expect(page.stdout).toMatch(/^<!doctype html>/);
+    expect(page.stdout).toContain('<h1>Framing report: Why America Must Win the AI Race</h1>');
+    expect(annotate(['--format', 'pdf', FRAMED]).stderr[0]).toBe('annotate: --format is one of text, json, md, html, not pdf');
+    expect(annotate(['--format', 'json', FRAMED]).stdout).toBe(annotate(['--json', FRAMED]).stdout);
   });
 });
 
@@ -105,7 +156,7 @@ describe('the pipeline on real pages', () => {
 
   it('reads the NPR write-up\'s "there is no single AI race" as critique', () => {
     const { matches } = reportPage(nprSeedPage());
-    expect(matches.find((m) => m.claimId === 'the-ai-race')).toMatchObject({ stance: 'critiques', quote: 'AI race' });
+    expect(matches.find((m) => m.sentence.includes('no single'))).toMatchObject({ claimId: 'the-ai-race', stance: 'critiques', quote: 'AI race' });
   });
 
   it('reads the framed sample article as mostly use', () => {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledLibrary } from '../../../src/claims/library';
-import type { Frame } from '../../../src/claims/types';
 import { compileLibrary, eagerSource } from '../../../src/match/compile';
 import { hasContextWords } from '../../../src/gate/first-look';
 import { hasClaimWords } from '../../../src/gate/scan';
@@ -19,7 +18,8 @@ describe('matchPassages', () => {
   it('gives the frame, the claim, the exact quote and its offsets in the article text', () => {
     const paragraphs = ['Opening paragraph about the weather.', 'We are in an AI arms race with China, and it is getting worse.'];
     const { text } = passagesOf(paragraphs);
-    const match = matchText(...paragraphs)[0]!;
+    const [match] = matchText(...paragraphs);
+    if (!match) throw new Error('no match');
     expect(match).toMatchObject({ frameId: 'arms-race', claimId: 'ai-arms-race', stance: 'uses', quote: 'arms race' });
     expect(text.slice(match.start, match.end)).toBe('arms race');
     expect(text.slice(match.sentenceStart, match.sentenceEnd)).toBe(match.sentence);
@@ -111,7 +111,8 @@ describe('hasContextWords (the gate script’s first look, at the page’s text 
     library.frames.flatMap((f) => f.claims.flatMap((c) => [...c.examples.uses, ...c.examples.critiques, ...c.examples.none]));
   /** The bundled library with its first claim needing `needs`. */
   const firstClaimNeeding = (needs: string[]) => {
-    const [first, ...rest] = bundledLibrary.frames as [Frame, ...Frame[]];
+    const [first, ...rest] = bundledLibrary.frames;
+    if (!first) throw new Error('the bundled library has no frame');
     return { ...bundledLibrary, frames: [{ ...first, claims: first.claims.map((c, i) => (i === 0 ? { ...c, needs } : c)) }, ...rest] };
   };
 
@@ -170,7 +171,9 @@ describe('contextPatterns (each context’s words as the one pattern the first l
       const pattern = new RegExp(sources[name]!);
       const entries = [...words.exact, ...words.prefixes, ...words.cased, ...words.casedPrefixes];
       const spellings = (entry: string) =>
-        words.cased.includes(entry) || words.casedPrefixes.includes(entry) ? [entry] : [entry, entry.toUpperCase(), entry[0]!.toUpperCase() + entry.slice(1)];
+        words.cased.includes(entry) || words.casedPrefixes.includes(entry)
+          ? [entry]
+          : [entry, entry.toUpperCase(), entry.charAt(0).toUpperCase() + entry.slice(1)];
       let found = 0;
       for (const entry of entries)
         for (const spelling of spellings(entry))

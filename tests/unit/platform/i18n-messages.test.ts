@@ -18,7 +18,7 @@ describe('the locales', () => {
   });
 
   it('fill placeholders as browser.i18n does', () => {
-    expect(inEnglish('popupCounts', ['11', '1'])).toBe('11 use an arms-race frame, 1 critique one');
+    expect(inEnglish('popupUses_other', ['11'])).toBe('11 passages use an arms-race frame');
     expect(translatorFor(read('zh_CN'))('popupSiteOff', ['example.com'])).toBe('已在 example.com 关闭。');
   });
 });
@@ -43,8 +43,10 @@ describe('parseMessage', () => {
 });
 
 describe('parsePageMessage', () => {
-  it('accepts the three messages to the reader on a page, exactly as valibot would check them', () => {
+  it('accepts the messages to the reader on a page, exactly as valibot would check them', () => {
     expect(parsePageMessage({ type: 'page:summary' })).toEqual({ type: 'page:summary' });
+    expect(parsePageMessage({ type: 'page:report' })).toEqual({ type: 'page:report' });
+    expect(parsePageMessage({ type: 'page:report', html: '<p>' })).toBeNull();
     expect(parsePageMessage({ type: 'highlight:step', direction: -1 })).toEqual({ type: 'highlight:step', direction: -1 });
     expect(parsePageMessage({ type: 'highlight:show', index: 3 })).toEqual({ type: 'highlight:show', index: 3 });
     expect(parsePageMessage({ type: 'highlight:show', index: 0 })).toEqual({ type: 'highlight:show', index: 0 });

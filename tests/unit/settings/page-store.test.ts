@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { installedPacks } from '../../../src/claims/packs';
@@ -30,14 +31,34 @@ describe("the reader's view of storage", () => {
     const heard: Partial<StoredForPage>[] = [];
     const stop = watchStored(api, (changed) => heard.push(changed));
     const paused = { ...DEFAULT_SETTINGS, paused: true };
+    const heardAll = async (n: number) => vi.waitFor(() => expect(heard).toHaveLength(n));
     // The packs are none of the page's business: they are used where pages are read.
     await packsItem().setValue(installedPacks([]));
     await settingsItem().setValue(paused);
+    await heardAll(1);
     await storeDismissal(api, 'https://news.example/story', 'feedbeef');
+    await heardAll(2);
+    // The site lists live in their own item (storage.local): a change there is heard as the settings, whole.
+    const quiet = { ...paused, sites: { ...paused.sites, disabled: ['quiet.example'] } };
+    await settingsItem().setValue(quiet);
+    await heardAll(3);
     await settingsItem().removeValue();
+    await heardAll(4);
     stop();
     await settingsItem().setValue(paused);
-    expect(heard).toEqual([{ settings: paused }, { dismissed: { 'https://news.example/story': ['feedbeef'] } }, { settings: DEFAULT_SETTINGS }]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(heard).toEqual([
+      { settings: paused },
+      { dismissed: { 'https://news.example/story': ['feedbeef'] } },
+      { settings: quiet },
+      { settings: DEFAULT_SETTINGS },
+    ]);
+  });
+
+  it('reads settings still in their v1 shape (one synced item) before the background migrated them', async () => {
+    const { stored } = JSON.parse(readFileSync('tests/fixtures/settings/v1.json', 'utf8'));
+    await fakeBrowser.storage.sync.set({ settings: stored });
+    expect((await readStored(api)).settings).toEqual(stored);
   });
 
   it('adds a dismissal to those stored, where the WXT item reads it', async () => {
