@@ -131,10 +131,10 @@ function main(target: string | undefined): number {
     console.error(`lint:claims: ${plainError(error, target ?? path).message}`);
     return 2;
   }
-  const report = isFile ? { problems: lintPackFile(path), skipped: [] } : lintDir(path);
-  const problems = isFile ? (report.problems as string[]) : (report.problems as Problem[]).map(formatProblem);
+  const library = isFile ? null : lintDir(path);
+  const problems = library ? library.problems.map(formatProblem) : lintPackFile(path);
   const what = isFile ? `the claim pack ${target}` : `the library in ${path}`;
-  for (const reason of report.skipped) console.warn(`lint:claims: skipped: ${reason}`);
+  for (const reason of library?.skipped ?? []) console.warn(`lint:claims: skipped: ${reason}`);
   for (const problem of problems) console.error(problem);
   if (problems.length > 0) {
     console.error(`lint:claims: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${what}`);
