@@ -93,7 +93,8 @@ describe('the built extension', () => {
 
     it(`${build}: the reader, brought into each page that is read, leaves out the polyfill, WXT's storage layer, valibot, the English messages, the gate's scan and Unicode tables`, () => {
       const reader = readFileSync(`.output/${build}/highlighter.js`, 'utf8');
-      expect(reader.length).toBeLessThan(24 * 1024);
+      // A bound that a library slipping in (the polyfill, valibot, WXT storage) would cross, with room for our own code.
+      expect(reader.length).toBeLessThan(26 * 1024);
       // The polyfill's own guard message, WXT storage's error for an unknown area and valibot's run method
       // are each in the background's script; the card's words come from the browser's i18n, as in the locale file.
       const parts = ['should only be loaded in a browser extension', 'Invalid area', '~run'];
