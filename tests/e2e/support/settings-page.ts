@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportSettings, type Settings } from '../../../src/settings/settings';
 import { extensionErrors, type BrowserDriver } from './driver';
-import { storedSiteLists } from './tabs';
+import { chooseFile, storedSiteLists } from './tabs';
 
 const sites = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(4, '0')}.example.com`);
-
-// In the options page: hands `text` to the file input `id` as the file the reader chose.
-function chooseFile(args: { id: string; text: string }): void {
-  const input = document.getElementById(args.id) as HTMLInputElement;
-  const files = new DataTransfer();
-  files.items.add(new File([args.text], 'chosen.json', { type: 'application/json' }));
-  input.files = files.files;
-  input.dispatchEvent(new Event('change'));
-}
 
 // In the options page: types a site in the field and presses "Turn off", as a reader would, quickly.
 function switchOff(site: string): void {

@@ -2,18 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { serveFolders, type StaticServer } from '../../../scripts/lib/server';
 import type { BrowserDriver, TestPage } from './driver';
-import { storedPacks, storedSettings, withTab } from './tabs';
+import { chooseFile, storedPacks, storedSettings, withTab } from './tabs';
 
 const PACK = readFileSync('tests/fixtures/packs/chip-war.json', 'utf8');
-
-// In the options page: hands `text` to the file input `id` as the file the reader chose.
-function chooseFile(args: { id: string; text: string }): void {
-  const input = document.getElementById(args.id) as HTMLInputElement;
-  const files = new DataTransfer();
-  files.items.add(new File([args.text], 'chosen.json', { type: 'application/json' }));
-  input.files = files.files;
-  input.dispatchEvent(new Event('change'));
-}
 
 // In an extension page: the toolbar badge of a tab.
 function badgeOf(tabId: number): Promise<string> {

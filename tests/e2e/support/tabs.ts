@@ -36,3 +36,12 @@ export async function storedSiteLists(): Promise<{ enabled: string[]; disabled: 
   const api = (globalThis as any).browser ?? (globalThis as any).chrome;
   return (await api.storage.local.get('siteLists')).siteLists ?? null;
 }
+
+/** In the options page: hands `text` to the file input `id` as the file the user chose. */
+export function chooseFile(args: { id: string; text: string }): void {
+  const input = document.getElementById(args.id) as HTMLInputElement;
+  const files = new DataTransfer();
+  files.items.add(new File([args.text], 'chosen.json', { type: 'application/json' }));
+  input.files = files.files;
+  input.dispatchEvent(new Event('change'));
+}
