@@ -113,7 +113,7 @@ export function describeExtension(label: string, launch: () => Promise<BrowserDr
       const text = await page.evaluate(cardText);
       expect(text).toContain('Safety as a handicap: regulation lets China win');
       expect(text).toContain('What this frame leaves out');
-      expect(text).toContain('An arms race can become a self-fulfilling prophecy.');
+      expect(text).toContain('Treating AI as an arms race can make it one');
       const links = await page.evaluate(() =>
         [...document.querySelector('counterframe-card')!.shadowRoot!.querySelectorAll('a')].map((a) => `${a.target} ${a.rel} ${a.href}`),
       );
