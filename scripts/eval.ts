@@ -5,10 +5,16 @@
  *    grouped cross-validation (by page) on the other folds; by script, headlines apart.
  *  - Apart from those, on the sentences we wrote: the written set (which the shipped model learnt
  *    from), and the development and holdout sets in tests/fixtures/labelled/ (which it did not).
- * Exits 1 when the development set misses its targets (TARGETS) or the real test fold the issue's.
+ * `--curve` adds the learning curve: the cross-validation again with each fold's model trained on a
+ * share of the other folds' pages, to show what more real sentences would buy.
+ * `npm run eval FILE.jsonl` scores that labelled set alone (rows as in tests/fixtures/labelled/).
+ * Exits 1 when the development set misses its targets (TARGETS) or the real test fold the issue's,
+ * 2 when FILE cannot be read.
  */
 import { bundledLibrary } from '../src/claims/library';
 import { compileLibrary } from '../src/match/compile';
+import { sentenceView } from '../src/match/match';
+import { judge } from '../src/stance/model';
 import {
   LABELS,
   meetsTargets,
@@ -25,10 +31,12 @@ import {
 import {
   claimExamples,
   crossValidate,
+  FOLDS,
   MissingRealSet,
   readRealSentences,
   readWrittenSentences,
   splitOf,
+  trainingSentences,
   WRITTEN_SENTENCES,
   type LabelledSentence,
 } from './lib/stance-training';
@@ -85,11 +93,67 @@ function printConfusion(scores: Scores): void {
   for (const gold of LABELS) console.log(`${''.padEnd(44)}${gold.padEnd(10)}${LABELS.map((got) => String(scores.confusion[gold][got]).padStart(10)).join('')}`);
 }
 
+const inLine = (s: Scores) => METRICS.map(([name, value]) => `${name} ${value(s)}`).join(', ');
+
+function printErrors(s: Scores): void {
+  for (const { passage, predicted } of s.errors) console.log(`    ${passage.label} -> ${predicted}: ${passage.text}`);
+}
+
+/** `npm run eval FILE.jsonl`: that labelled set alone, with its confusion matrix and its errors. */
+function evaluateFile(file: string): never {
+  let passages: LabelledPassage[];
+  try {
+    passages = readLabelled(file);
+  } catch (error) {
+    console.error(`npm run eval: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+  const s = score(passages, (text) => predict(compiled, text));
+  console.log(`${file} (${passages.length} passages): ${inLine(s)}`);
+  printConfusion(s);
+  printErrors(s);
+  process.exit(0);
+}
+
 /** The judgements of a cross-validation, as a judge of the sentences it judged. */
 function judged(results: { sentence: LabelledSentence; judged: Label }[]): Judge {
   const byText = new Map(results.map(({ sentence, judged }) => [sentence.text, judged]));
   return (text) => byText.get(text) ?? 'none';
 }
+
+/**
+ * The learning curve: uses F1 in cross-validation as the share of training pages doubles, for the
+ * whole matcher and for the stance model alone (its judgement of every sentence, with no candidate
+ * trigger or topic asked of it).
+ */
+function printCurve(real: LabelledSentence[], extra: LabelledSentence[]): void {
+  console.log("\nLearning curve (grouped cross-validation; each fold's model trained on a share of the other folds' pages, and our sentences):");
+  console.log(`${'share'.padStart(8)}${'real sentences'.padStart(16)}${'matcher F1'.padStart(13)}${'model F1'.padStart(11)}${'model gain'.padStart(12)}`);
+  const dev = real.filter((s) => splitOf(s.source) !== 'test');
+  let previous: number | undefined;
+  for (const share of [0.125, 0.25, 0.5, 1]) {
+    const cv = crossValidate(
+      compiled,
+      real,
+      (model, s) => ({ matcher: predict(compiled, s.text, model), alone: judge(model, sentenceView(compiled, s.text)).judgement }),
+      undefined,
+      extra,
+      share,
+    );
+    const f1 = (key: 'matcher' | 'alone') => score(dev, judged(cv.map(({ sentence, judged }) => ({ sentence, judged: judged[key] })))).usesF1;
+    let learnt = 0;
+    for (let fold = 0; fold < FOLDS; fold++) learnt += trainingSentences(dev, fold, share).length / FOLDS;
+    const model = f1('alone');
+    const gain = previous === undefined ? '' : `${model >= previous ? '+' : ''}${num(model - previous)}`;
+    console.log(
+      `${String(share).padStart(8)}${String(Math.round(learnt)).padStart(16)}${num(f1('matcher')).padStart(13)}${num(model).padStart(11)}${gain.padStart(12)}`,
+    );
+    previous = model;
+  }
+}
+
+const file = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
+if (file) evaluateFile(file);
 
 let realMet = true;
 let real: LabelledSentence[] = [];
@@ -114,7 +178,8 @@ if (real.length > 0) {
     ],
   );
   printConfusion(scores.get('all')!);
-  const cv = crossValidate(compiled, real, (model, s) => predict(compiled, s.text, model), undefined, [...written, ...claimExamples(bundledLibrary)]);
+  const ourSentences = [...written, ...claimExamples(bundledLibrary)];
+  const cv = crossValidate(compiled, real, (model, s) => predict(compiled, s.text, model), undefined, ourSentences);
   const cvScores = table(
     `Real sentences, grouped 5-fold cross-validation on the other ${dev.length} sentences (each fold's pages judged by a model trained on the other folds and our sentences)`,
     dev,
@@ -125,6 +190,7 @@ if (real.length > 0) {
     ],
   );
   printConfusion(cvScores.get('all')!);
+  if (process.argv.includes('--curve')) printCurve(real, ourSentences);
   const all = scores.get('all')!;
   const checks: [string, boolean][] = [
     [`uses F1 ${num(all.usesF1)} >= ${REAL_TARGETS.usesF1}`, all.usesF1 >= REAL_TARGETS.usesF1],
@@ -147,15 +213,15 @@ const ourSets: [string, LabelledPassage[], string][] = [
   ['tests/fixtures/labelled/holdout.jsonl', readLabelled('tests/fixtures/labelled/holdout.jsonl'), 'holdout set, not learnt from'],
 ];
 let devMet = true;
-for (const [file, passages, note] of ourSets) {
+for (const [name, passages, note] of ourSets) {
   const s = score(passages, (text) => predict(compiled, text));
-  console.log(`  ${file} (${passages.length}; ${note}): ${METRICS.map(([name, value]) => `${name} ${value(s)}`).join(', ')}`);
-  if (file.endsWith('passages.jsonl')) {
+  console.log(`  ${name} (${passages.length}; ${note}): ${inLine(s)}`);
+  if (name.endsWith('passages.jsonl')) {
     devMet = meetsTargets(s);
     console.log(
       `    development targets (uses F1 >= ${TARGETS.usesF1}, critiques as uses <= ${pct(TARGETS.critiquesAsUses)}, none flagged <= ${pct(TARGETS.noneFlagged)}): ${devMet ? 'met' : 'missed'}`,
     );
-    for (const { passage, predicted } of s.errors) console.log(`    ${passage.label} -> ${predicted}: ${passage.text}`);
+    printErrors(s);
   }
 }
 console.log("\n(rules only: the library's own triggers and cues without the model; naive: any trigger pattern, loose ones too, anywhere = uses)");

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { CompiledLibrary } from '../../src/match/compile';
 import { matchPassages } from '../../src/match/match';
 import { quotedSpans } from '../../src/match/quotes';
@@ -34,14 +34,21 @@ export interface Scores {
 
 export const TARGETS = { usesF1: 0.92, critiquesAsUses: 0.1, noneFlagged: 0.02 } as const;
 
+/** A labelled set, one JSON row a line; a bad row is named by its line number. */
 export function readLabelled(file: string): LabelledPassage[] {
+  if (!existsSync(file)) throw new Error(`${file}: no such file`);
   return readFileSync(file, 'utf8')
     .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line, i) => {
-      const row = JSON.parse(line) as LabelledPassage;
-      if (!['uses', 'critiques', 'none'].includes(row.label) || typeof row.text !== 'string')
-        throw new Error(`${file}:${i + 1}: a row needs a label and a text`);
+    .map((line, i) => ({ line, at: `${file}:${i + 1}` }))
+    .filter(({ line }) => line.trim() !== '')
+    .map(({ line, at }) => {
+      let row: LabelledPassage;
+      try {
+        row = JSON.parse(line) as LabelledPassage;
+      } catch {
+        throw new Error(`${at}: not a JSON row`);
+      }
+      if (!LABELS.includes(row.label) || typeof row.text !== 'string') throw new Error(`${at}: a row needs a label (uses, critiques or none) and a text`);
       return row;
     });
 }

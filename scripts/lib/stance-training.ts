@@ -190,8 +190,19 @@ export function trainModel(compiled: CompiledLibrary, sentences: LabelledSentenc
 }
 
 /**
+ * The real sentences a cross-validation fold's model learns from: those of the other folds' pages, or
+ * of a share of those pages (for the learning curve). The share is drawn by page and nested: the
+ * pages of a smaller share are among those of a larger one.
+ */
+export function trainingSentences(sentences: LabelledSentence[], fold: number, share = 1): LabelledSentence[] {
+  const kept = (source: string) => share >= 1 || (stableHash(`share ${source}`) % 1000) / 1000 < share;
+  return sentences.filter((s) => splitOf(s.source) !== 'test' && splitOf(s.source) !== fold && kept(s.source));
+}
+
+/**
  * Grouped cross-validation on the real sentences outside the test fold: each fold's sentences judged
- * by `judgeWith` under a model trained on the other folds (and on `extra`, the written sentences).
+ * by `judgeWith` under a model trained on the other folds, or a share of their pages (see
+ * trainingSentences), and on `extra`, the written sentences.
  */
 export function crossValidate<T>(
   compiled: CompiledLibrary,
@@ -199,11 +210,12 @@ export function crossValidate<T>(
   judgeWith: (model: StanceModel, s: LabelledSentence) => T,
   options: TrainingOptions = TRAINING,
   extra: LabelledSentence[] = [],
+  share = 1,
 ): { sentence: LabelledSentence; judged: T }[] {
   const dev = sentences.filter((s) => splitOf(s.source) !== 'test');
   const results: { sentence: LabelledSentence; judged: T }[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
-    const model = loadModel(trainModel(compiled, [...dev.filter((s) => splitOf(s.source) !== fold), ...extra], options));
+    const model = loadModel(trainModel(compiled, [...trainingSentences(dev, fold, share), ...extra], options));
     for (const sentence of dev.filter((s) => splitOf(s.source) === fold)) results.push({ sentence, judged: judgeWith(model, sentence) });
   }
   return results;

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledLibrary } from '../../../src/claims/library';
 import { compileLibrary } from '../../../src/match/compile';
@@ -49,5 +53,27 @@ describe('npm run eval', () => {
     expect(s.critiquesAsUses).toBe(1);
     expect(s.noneFlagged).toBe(1);
     expect(s.errors).toHaveLength(3);
+  });
+
+  it("scores a curator's own labelled file alone, and names the line of a bad row", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'counterframe-eval-'));
+    const rows = [
+      { label: 'uses', lang: 'en', source: 'ours', text: 'Washington has to win the AI race against Beijing, whatever it costs.' },
+      { label: 'none', lang: 'en', source: 'ours', text: 'The governor is far ahead in the Senate race, according to the latest poll.' },
+      { label: 'none', lang: 'en', source: 'ours', text: 'America must beat China in the race to dominate artificial intelligence.' },
+    ];
+    const good = join(dir, 'good.jsonl');
+    writeFileSync(good, rows.map((row) => JSON.stringify(row)).join('\n'));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', good], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`${good} (3 passages): uses P 0.500, uses R 1.000`);
+    expect(run.stdout).toContain('none -> uses: America must beat China');
+    expect(run.stdout).not.toContain('Real sentences');
+
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, `${JSON.stringify(rows[0])}\n\n{"label": "uses", "text":`);
+    const broken = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', bad], { encoding: 'utf8' });
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain(`${bad}:3: not a JSON row`);
   });
 });
