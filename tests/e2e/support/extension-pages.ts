@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFolders, type StaticServer } from '../../../scripts/lib/server';
+import { describe, expect, it } from 'vitest';
 import { extensionErrors, type BrowserDriver, type ColorScheme, type TestPage } from './driver';
+import { servedBrowser } from './served';
 import { AXE, axeViolations } from './reading';
 import { withTab } from './tabs';
 
@@ -29,25 +29,16 @@ const pngSize = (path: string) => {
 /** The extension's own pages (welcome, settings, popup): first install, accessibility, type, store screenshots. */
 export function describeExtensionPages(label: string, launch: (scheme?: ColorScheme) => Promise<BrowserDriver>): void {
   describe(`the extension's pages in ${label}`, () => {
-    let server: StaticServer;
-    let driver: BrowserDriver;
-    beforeAll(async () => {
-      server = await serveFolders({ '/': 'tests/fixtures/pages' });
-      driver = await launch();
-    });
-    afterAll(async () => {
-      await driver?.close();
-      await server?.close();
-    });
+    const served = servedBrowser(launch);
 
     it('opens the welcome page on install: the marks, the card, the switch and the shortcuts', async () => {
       // The driver saw it open as the extension was installed (and closed it, so that it takes no
       // other test's foreground); once only, and not after the browser restarts with the same profile.
-      expect(driver.welcomed).toEqual(['welcome.html']);
-      const helper = await driver.openExtensionPage('popup.html');
+      expect(served.driver.welcomed).toEqual(['welcome.html']);
+      const helper = await served.driver.openExtensionPage('popup.html');
       expect((await helper.evaluate(tabUrls)).filter((url) => url.endsWith('/welcome.html'))).toEqual([]);
       await helper.close();
-      const welcome = await driver.openExtensionPage('welcome.html');
+      const welcome = await served.driver.openExtensionPage('welcome.html');
       await welcome.waitFor(() => document.querySelectorAll('table.shortcuts tr').length === 3);
       expect(await welcome.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Welcome to Counterframe');
       expect(await welcome.evaluate(() => [...document.querySelectorAll('h2')].map((h) => h.textContent))).toEqual([
@@ -62,7 +53,7 @@ export function describeExtensionPages(label: string, launch: (scheme?: ColorSch
         'Alt+Shift+K',
       ]);
       expect(await welcome.evaluate(() => document.getElementById('shortcuts-where')?.textContent)).toMatch(
-        driver.name === 'firefox' ? /about:addons/ : /chrome:\/\/extensions\/shortcuts/,
+        served.driver.name === 'firefox' ? /about:addons/ : /chrome:\/\/extensions\/shortcuts/,
       );
       expect(extensionErrors(welcome.errors)).toEqual([]);
       await welcome.close();
@@ -71,7 +62,7 @@ export function describeExtensionPages(label: string, launch: (scheme?: ColorSch
     it('has readable type and no serious or critical axe violation on every extension page, in light and dark', async () => {
       const dark = await launch('dark');
       try {
-        for (const browser of [driver, dark]) {
+        for (const browser of [served.driver, dark]) {
           for (const path of ['welcome.html', 'options.html', 'popup.html']) {
             const page: TestPage = await browser.openExtensionPage(path);
             await page.waitFor(() => (document.getElementById('app')?.childElementCount ?? 0) > 0);
@@ -91,21 +82,25 @@ export function describeExtensionPages(label: string, launch: (scheme?: ColorSch
 
     it('makes the store screenshots, 1280×800: a page with its highlights and card, the welcome page, the settings page', async () => {
       mkdirSync(STORE, { recursive: true });
-      const url = `${server.origin}/arms-race/source.html?store`;
-      const page = await driver.open(url);
+      const url = `${served.server.origin}/arms-race/source.html?store`;
+      const page = await served.driver.open(url);
       await page.resize(1280, 800);
       await page.waitFor(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 0);
-      const helper = await driver.openExtensionPage('popup.html');
+      const helper = await served.driver.openExtensionPage('popup.html');
       await helper.evaluate(withTab, { url, message: { type: 'highlight:show', index: 1 } });
       await helper.close();
       await page.waitFor(() => document.querySelector('counterframe-card') !== null);
-      const shots = [`${STORE}/${driver.name}-1-card.png`, `${STORE}/${driver.name}-2-welcome.png`, `${STORE}/${driver.name}-3-settings.png`];
+      const shots = [
+        `${STORE}/${served.driver.name}-1-card.png`,
+        `${STORE}/${served.driver.name}-2-welcome.png`,
+        `${STORE}/${served.driver.name}-3-settings.png`,
+      ];
       await page.viewportShot(shots[0]!);
       for (const [path, shot] of [
         ['welcome.html', shots[1]!],
         ['options.html', shots[2]!],
       ] as const) {
-        const extensionPage = await driver.openExtensionPage(path);
+        const extensionPage = await served.driver.openExtensionPage(path);
         await extensionPage.resize(1280, 800);
         await extensionPage.waitFor(() => (document.getElementById('app')?.childElementCount ?? 0) > 0);
         await extensionPage.viewportShot(shot);
@@ -115,11 +110,11 @@ export function describeExtensionPages(label: string, launch: (scheme?: ColorSch
     });
 
     it('places the card in a 1280×900 window off its passage, inside the window, with "Not framing" in view and the rest a scroll away', async () => {
-      const url = `${server.origin}/arms-race/source.html?placement`;
-      const page = await driver.open(url);
+      const url = `${served.server.origin}/arms-race/source.html?placement`;
+      const page = await served.driver.open(url);
       await page.resize(1280, 900);
       await page.waitFor(() => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 3);
-      const helper = await driver.openExtensionPage('popup.html');
+      const helper = await served.driver.openExtensionPage('popup.html');
       for (const index of [0, 2, 5]) {
         const shown = await helper.evaluate(withTab, { url, message: { type: 'highlight:show', index } });
         const snippet: string = shown!.summary.highlights[index].snippet;
@@ -162,7 +157,7 @@ export function describeExtensionPages(label: string, launch: (scheme?: ColorSch
         await page.press('Escape');
         await page.waitFor(() => document.querySelector('counterframe-card') === null);
       }
-      await page.viewportShot(`${STORE}/${driver.name}-card-1280x900.png`);
+      await page.viewportShot(`${STORE}/${served.driver.name}-card-1280x900.png`);
       await helper.close();
       await page.close();
     });

@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { serveFolders, type StaticServer } from '../../../scripts/lib/server';
+import { describe, expect, it, vi } from 'vitest';
 import type { BrowserDriver } from './driver';
+import { servedBrowser } from './served';
 import { storedSettings, withTab } from './tabs';
 
 /** A page that overrides DOM APIs, fakes messages, thrashes its DOM and plants markup in framed text. */
 export function describeHostilePage(label: string, launch: () => Promise<BrowserDriver>): void {
   describe(`a hostile page in ${label}`, () => {
-    let server: StaticServer;
-    let driver: BrowserDriver;
-
-    beforeAll(async () => {
-      server = await serveFolders({ '/': 'tests/fixtures/pages' });
-      driver = await launch();
-    });
-    afterAll(async () => {
-      await driver?.close();
-      await server?.close();
-    });
+    const served = servedBrowser(launch);
 
     it('cannot stop the highlights, flip settings by fake messages, or get its text run as markup', async () => {
-      const helper = await driver.openExtensionPage('popup.html');
+      const helper = await served.driver.openExtensionPage('popup.html');
       const before = await helper.evaluate(storedSettings);
-      const url = `${server.origin}/hostile/source.html`;
-      const page = await driver.open(url);
+      const url = `${served.server.origin}/hostile/source.html`;
+      const page = await served.driver.open(url);
       // The page broke its own Highlight API and CSS.highlights.set; the extension's world is its own.
       await page.waitFor(() => CSS.highlights.size > 0, undefined, 20_000);
       expect(await page.evaluate(() => (window as any).hostile.errors)).toEqual([]);

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFolders, type StaticServer } from '../../../scripts/lib/server';
+import { describe, expect, it } from 'vitest';
 import type { BrowserDriver, TestPage } from './driver';
+import { servedBrowser } from './served';
 import { withTab } from './tabs';
 
 const hasHighlights = () => (CSS.highlights.get('counterframe-uses')?.size ?? 0) > 0;
@@ -21,33 +21,22 @@ async function press(page: TestPage, selector: string): Promise<void> {
 /** The page's framing report from the popup: copied to the clipboard, saved as Markdown and as HTML. */
 export function describeReport(label: string, launch: () => Promise<BrowserDriver>): void {
   describe(`the framing report in ${label}`, () => {
-    let server: StaticServer;
-    let driver: BrowserDriver;
-
-    beforeAll(async () => {
-      server = await serveFolders({ '/': 'tests/fixtures/pages' });
-      driver = await launch();
-    });
-
-    afterAll(async () => {
-      await driver?.close();
-      await server?.close();
-    });
+    const served = servedBrowser(launch);
 
     it('copies and saves the report from the popup', async () => {
-      const url = `${server.origin}/arms-race/source.html?report`;
-      const page = await driver.open(url);
+      const url = `${served.server.origin}/arms-race/source.html?report`;
+      const page = await served.driver.open(url);
       await page.waitFor(hasHighlights);
-      const helper = await driver.openExtensionPage('popup.html');
+      const helper = await served.driver.openExtensionPage('popup.html');
       const tabId = (await helper.evaluate(withTab, { url }))?.tabId;
-      const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+      const popup = await served.driver.openExtensionPage(`popup.html?tab=${tabId}`);
       await popup.waitFor(() => document.querySelector('#report-copy') !== null);
 
       await press(popup, '#report-copy');
       await popup.waitFor(() => document.querySelector('.report [role=status]')?.textContent !== '');
       expect(await popup.evaluate(() => document.querySelector('.report [role=status]')!.textContent)).toBe('Report copied.');
 
-      const saved = () => readdirSync(driver.downloads).map((name) => readFileSync(join(driver.downloads, name), 'utf8'));
+      const saved = () => readdirSync(served.driver.downloads).map((name) => readFileSync(join(served.driver.downloads, name), 'utf8'));
       await press(popup, '#report-save-md');
       await expect.poll(() => saved().filter((text) => text.startsWith('# Framing report:')), { timeout: 15_000 }).toHaveLength(1);
       await press(popup, '#report-save-html');
