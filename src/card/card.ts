@@ -93,34 +93,45 @@ const MIN_HEIGHT = 240;
 /** The least room above a passage the card takes (its title, a few lines and "Not framing") before it goes below. */
 const LEAST_ABOVE = 150;
 
+/** A passage's whole box (the union of its line boxes), and the height of its first line. */
+function passageBox(lines: DOMRect[]): { left: number; top: number; bottom: number; lineHeight: number } {
+  if (lines.length === 0) return { left: 0, top: 0, bottom: 0, lineHeight: 0 };
+  return {
+    left: Math.min(...lines.map((line) => line.left)),
+    top: Math.min(...lines.map((line) => line.top)),
+    bottom: Math.max(...lines.map((line) => line.bottom)),
+    lineHeight: lines[0]!.height,
+  };
+}
+
 /**
- * Puts the card next to the passage, inside the viewport, and off the passage. The anchor is the
- * passage's first line (or the line clicked): the rest of the passage is below it (and may share the
- * line's width, so beside it is no safer), so the card goes above it where the whole card fits, else
- * above it in the room there is (at least MIN_HEIGHT: the card scrolls inside, "Not framing" kept in
- * view and a shadow at its edge as the cue that more is below), scrolling the page down first where
- * there is less (down to LEAST_ABOVE where the page cannot scroll). Only a passage at the very top of
- * the page, with no room above it, gets the card below its line. Page coordinates, so the card scrolls along with the passage.
+ * Puts the card next to the passage, inside the viewport, and off the whole passage (all its lines,
+ * `linesOf`). It goes above the passage where the whole card fits (the passage's lines may fill the
+ * column's width, so beside it is no safer), else above it in the room there is (at least MIN_HEIGHT:
+ * the card scrolls inside, "Not framing" kept in view and a shadow at its edge as the cue that more is
+ * below), scrolling the page down first where there is less (down to LEAST_ABOVE where the page cannot
+ * scroll). Only a passage at the very top of the page, with no room above it, gets the card below its
+ * last line. Page coordinates, so the card scrolls along with the passage.
  */
-function place(host: HTMLElement, panel: HTMLElement, anchorOf: () => DOMRect, view: Window): void {
+function place(host: HTMLElement, panel: HTMLElement, linesOf: () => DOMRect[], view: Window): void {
   const width = Math.min(420, view.innerWidth - 2 * GAP);
   host.style.setProperty('width', `${width}px`, 'important');
   panel.style.setProperty('max-height', 'none');
   const tallest = view.innerHeight - 2 * GAP;
   const natural = host.getBoundingClientRect().height || tallest;
   const wanted = Math.min(natural, tallest);
-  let anchor = anchorOf();
-  if (anchor.top - 2 * GAP < Math.min(wanted, MIN_HEIGHT)) {
+  let passage = passageBox(linesOf());
+  if (passage.top - 2 * GAP < Math.min(wanted, MIN_HEIGHT)) {
     // Too little room above: scroll the page so the passage sits lower, with the card's room above it.
-    view.scrollBy(0, anchor.top - Math.min(wanted + 2 * GAP, view.innerHeight * 0.6));
-    anchor = anchorOf();
+    view.scrollBy(0, passage.top - Math.min(wanted + 2 * GAP, view.innerHeight * 0.6));
+    passage = passageBox(linesOf());
   }
-  // One line's height kept clear above the anchor too: where a passage starts at the end of a line,
+  // One line's height kept clear above the passage too: where a passage starts at the end of a line,
   // Firefox's first line box of it can be the next line's.
-  const clear = anchor.top - anchor.height;
+  const clear = passage.top - passage.lineHeight;
   const roomAbove = clear - 2 * GAP;
-  const roomBelow = view.innerHeight - anchor.bottom - 2 * GAP;
-  const left = Math.min(Math.max(GAP, anchor.left), view.innerWidth - width - GAP);
+  const roomBelow = view.innerHeight - passage.bottom - 2 * GAP;
+  const left = Math.min(Math.max(GAP, passage.left), view.innerWidth - width - GAP);
   let top: number;
   let maxHeight: number;
   if (roomAbove >= wanted) {
@@ -131,9 +142,9 @@ function place(host: HTMLElement, panel: HTMLElement, anchorOf: () => DOMRect, v
     maxHeight = roomAbove;
     top = clear - GAP - Math.min(wanted, maxHeight);
   } else {
-    // The passage is at the very top of the page: below its line is all there is.
+    // The passage is at the very top of the page: below its last line is all there is.
     maxHeight = Math.max(roomBelow, Math.min(wanted, MIN_HEIGHT));
-    top = anchor.bottom + GAP;
+    top = passage.bottom + GAP;
   }
   panel.style.setProperty('max-height', `${maxHeight}px`);
   const height = Math.min(natural, maxHeight);
@@ -143,11 +154,11 @@ function place(host: HTMLElement, panel: HTMLElement, anchorOf: () => DOMRect, v
 }
 
 /**
- * Opens the counterpoint card next to `anchor` (a passage's box), in a shadow root so the page's CSS
+ * Opens the counterpoint card next to a passage (`lines`: its line boxes), in a shadow root so the page's CSS
  * cannot reach it. It closes on Escape, on a click outside it and on its close button, and gives
  * focus back to where it was.
  */
-export function openCard(doc: Document, anchor: () => DOMRect, view: CardView, options: CardOptions): CardHandle {
+export function openCard(doc: Document, lines: () => DOMRect[], view: CardView, options: CardOptions): CardHandle {
   const win = doc.defaultView!;
   const { t } = options;
   const previousFocus = doc.activeElement as HTMLElement | null;
@@ -177,9 +188,9 @@ export function openCard(doc: Document, anchor: () => DOMRect, view: CardView, o
   }
   root.append(el(doc, 'style', {}, [CARD_CSS]), dialog);
   (doc.documentElement ?? doc.body).append(host);
-  place(host, dialog, anchor, win);
+  place(host, dialog, lines, win);
   // The passage moves when the page reflows; the card follows it.
-  const onResize = () => place(host, dialog, anchor, win);
+  const onResize = () => place(host, dialog, lines, win);
   win.addEventListener('resize', onResize);
 
   let closed = false;

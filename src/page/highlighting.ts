@@ -6,7 +6,7 @@ import type { Match } from '../match/match';
 import { unmeasured, type Measure } from '../tasks/measure';
 import { createPainter } from '../paint/paint';
 import { sentenceKey } from './dismissed';
-import { boxOf, passageAt } from './hit-test';
+import { lineBoxes, passageAt } from './hit-test';
 
 /** What the reader chose to see. */
 export interface ViewOptions {
@@ -64,10 +64,11 @@ export function showHighlights(doc: Document, anchored: AnchoredPassage[], deps:
   let card: CardHandle | null = null;
   let current = -1;
 
-  const open = (passage: AnchoredPassage, box: () => DOMRect) => {
+  const open = (passage: AnchoredPassage) => {
     card?.close();
     current = passages.indexOf(passage);
-    card = openCard(doc, box, cardViewFor(passage.matches, cards, libraryLanguage(t)), {
+    // The whole passage, every line of it, is what the card must keep clear of.
+    card = openCard(doc, () => lineBoxes(passage.sentence), cardViewFor(passage.matches, cards, libraryLanguage(t)), {
       t,
       onClose: () => (card = null),
       onNotFraming: () => deps.onNotFraming?.(sentenceKey(passage.matches[0]!.sentence)),
@@ -88,8 +89,7 @@ export function showHighlights(doc: Document, anchored: AnchoredPassage[], deps:
     if (target?.closest?.(INTERACTIVE)) return;
     if (doc.getSelection()?.isCollapsed === false) return; // the user is selecting text
     const hit = passageAt(passages, event.clientX, event.clientY);
-    if (!hit) return;
-    open(hit.passage, () => boxOf(hit.passage.sentence, hit.line));
+    if (hit) open(hit);
   };
 
   const show = (index: number) => {
@@ -97,7 +97,7 @@ export function showHighlights(doc: Document, anchored: AnchoredPassage[], deps:
     if (!passage) return;
     const element = passage.sentence.startContainer.parentElement;
     element?.scrollIntoView?.({ block: 'center' });
-    open(passage, () => boxOf(passage.sentence));
+    open(passage);
   };
 
   paint(anchored);

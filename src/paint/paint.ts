@@ -6,6 +6,8 @@ export const HIGHLIGHT_NAMES = {
   critiques: 'counterframe-critiques',
   trigger: 'counterframe-trigger',
   critiqueTrigger: 'counterframe-critique-trigger',
+  usesLink: 'counterframe-uses-link',
+  triggerLink: 'counterframe-trigger-link',
 } as const;
 
 export interface PaintRequest {
@@ -31,27 +33,58 @@ interface HighlightRegistryLike {
   delete(name: string): boolean;
 }
 
-function highlightRegistry(view: Window | null): { registry: HighlightRegistryLike; Highlight: new (...ranges: Range[]) => unknown } | null {
+type HighlightConstructor = new (...ranges: Range[]) => { priority: number };
+
+function highlightRegistry(view: Window | null): { registry: HighlightRegistryLike; Highlight: HighlightConstructor } | null {
   const css = (view as unknown as { CSS?: { highlights?: HighlightRegistryLike } })?.CSS;
-  const Highlight = (view as unknown as { Highlight?: new (...ranges: Range[]) => unknown })?.Highlight;
+  const Highlight = (view as unknown as { Highlight?: HighlightConstructor })?.Highlight;
   return css?.highlights && typeof Highlight === 'function' ? { registry: css.highlights, Highlight } : null;
 }
 
+/**
+ * The parts of `range` inside links. A highlight cannot select links alone, and a link keeps the
+ * page's colour (a light cyan, say) on the highlight's amber: these parts get a highlight of their own
+ * whose background and ink are both fixed, so their contrast is known whatever the page's colours.
+ */
+function linkParts(range: Range): Range[] {
+  const root = range.commonAncestorContainer;
+  const element = root.nodeType === 1 ? (root as Element) : root.parentElement;
+  if (!element) return [];
+  const around = element.closest('a[href]');
+  const links = around ? [around] : [...element.querySelectorAll('a[href]')].filter((link) => range.intersectsNode(link));
+  return links.flatMap((link) => {
+    const part = range.cloneRange();
+    const contents = link.ownerDocument.createRange();
+    contents.selectNodeContents(link);
+    if (part.compareBoundaryPoints(0 /* Range.START_TO_START */, contents) < 0) part.setStart(contents.startContainer, contents.startOffset);
+    if (part.compareBoundaryPoints(2 /* Range.END_TO_END */, contents) > 0) part.setEnd(contents.endContainer, contents.endOffset);
+    return part.collapsed ? [] : [part];
+  });
+}
+
 /** Paints with the CSS Custom Highlight API: the page's markup is not touched at all. */
-function highlightApiPainter(registry: HighlightRegistryLike, Highlight: new (...ranges: Range[]) => unknown): Painter {
+function highlightApiPainter(registry: HighlightRegistryLike, Highlight: HighlightConstructor): Painter {
   const clear = () => {
     for (const name of Object.values(HIGHLIGHT_NAMES)) registry.delete(name);
+  };
+  // Links above the highlights they sit in (a trigger's above its sentence's), whatever the order of registration.
+  const register = (name: string, ranges: Range[], priority = 0) => {
+    const highlight = new Highlight(...ranges);
+    highlight.priority = priority;
+    registry.set(name, highlight);
   };
   return {
     mode: 'highlight-api',
     paint(requests) {
       clear();
       const of = (stance: Stance) => requests.filter((r) => r.stance === stance).map((r) => r.sentence);
-      registry.set(HIGHLIGHT_NAMES.uses, new Highlight(...of('uses')));
-      registry.set(HIGHLIGHT_NAMES.critiques, new Highlight(...of('critiques')));
       const quotes = (stance: Stance) => requests.filter((r) => r.stance === stance).flatMap((r) => r.quotes);
-      registry.set(HIGHLIGHT_NAMES.trigger, new Highlight(...quotes('uses')));
-      registry.set(HIGHLIGHT_NAMES.critiqueTrigger, new Highlight(...quotes('critiques')));
+      register(HIGHLIGHT_NAMES.uses, of('uses'));
+      register(HIGHLIGHT_NAMES.critiques, of('critiques'));
+      register(HIGHLIGHT_NAMES.trigger, quotes('uses'));
+      register(HIGHLIGHT_NAMES.critiqueTrigger, quotes('critiques'));
+      register(HIGHLIGHT_NAMES.usesLink, of('uses').flatMap(linkParts), 1);
+      register(HIGHLIGHT_NAMES.triggerLink, quotes('uses').flatMap(linkParts), 2);
       return requests.map((r) => r.sentence);
     },
     clear,

@@ -45,7 +45,7 @@ afterEach(() => {
 
 describe('openCard', () => {
   it('shows the frame, the claim and sourced counterpoints in a labelled dialog inside a shadow root', () => {
-    const card = openCard(document, () => box, view, { t: inEnglish });
+    const card = openCard(document, () => [box], view, { t: inEnglish });
     const root = card.host.shadowRoot!;
     const dialog = root.querySelector('[role="dialog"]')!;
     expect(root.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toMatch(/arms-race frame/);
@@ -59,7 +59,7 @@ describe('openCard', () => {
   });
 
   it("says in plain words which words carry the frame and what the claim says, and where a quote is the source's own voice", () => {
-    const card = openCard(document, () => box, view, { t: inEnglish });
+    const card = openCard(document, () => [box], view, { t: inEnglish });
     const root = card.host.shadowRoot!;
     expect(root.querySelector('.why')!.textContent).toBe(`The words ${hostile} carry this frame.`);
     expect(root.querySelector('.says')!.textContent).toBe('The passage makes the claim: The goal is to beat China.');
@@ -74,7 +74,7 @@ describe('openCard', () => {
     const matches = matchPassages(compiled, [{ text, start: 0 }]);
     const frames = new Set(matches.map((m) => m.frameId));
     expect(matches.length).toBeGreaterThan(frames.size);
-    const card = openCard(document, () => box, cardViewFor(matches, cardLibraryFor(compiled, matches), 'en'), { t: inEnglish });
+    const card = openCard(document, () => [box], cardViewFor(matches, cardLibraryFor(compiled, matches), 'en'), { t: inEnglish });
     const root = card.host.shadowRoot!;
     const names = [...root.querySelectorAll('.frame')].map((f) => f.textContent);
     expect(names).toEqual([...frames].map((id) => bundledLibrary.frames.find((f) => f.id === id)!.name));
@@ -86,7 +86,7 @@ describe('openCard', () => {
     const compiled = compileLibrary(bundledLibrary);
     const matches = matchPassages(compiled, [{ text: '我们必须在人工智能竞赛中打败中国。', start: 0 }]);
     expect(matches.length).toBeGreaterThan(0);
-    const card = openCard(document, () => box, cardViewFor(matches, cardLibraryFor(compiled, matches), 'zh'), { t: inChinese });
+    const card = openCard(document, () => [box], cardViewFor(matches, cardLibraryFor(compiled, matches), 'zh'), { t: inChinese });
     const dialog = card.host.shadowRoot!.querySelector('[role="dialog"]')!;
     expect(dialog.getAttribute('lang')).toBe('zh-Hans');
     // Everything but the quotes and the sources' own titles, which stay as their sources wrote them.
@@ -97,7 +97,7 @@ describe('openCard', () => {
   });
 
   it('shows page text as text, never as markup', () => {
-    const card = openCard(document, () => box, view, { t: inEnglish });
+    const card = openCard(document, () => [box], view, { t: inEnglish });
     const root = card.host.shadowRoot!;
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('mark')!.textContent).toBe(hostile);
@@ -109,7 +109,7 @@ describe('openCard', () => {
     const before = document.getElementById('before')!;
     before.focus();
     let closed = 0;
-    const card = openCard(document, () => box, view, { t: inEnglish, onClose: () => closed++ });
+    const card = openCard(document, () => [box], view, { t: inEnglish, onClose: () => closed++ });
     expect(card.host.shadowRoot!.activeElement?.getAttribute('role')).toBe('dialog');
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(document.querySelector(CARD_TAG)).toBeNull();
@@ -120,12 +120,12 @@ describe('openCard', () => {
   });
 
   it('closes on its close button and on a click outside, not on a click inside', () => {
-    const card = openCard(document, () => box, view, { t: inEnglish });
+    const card = openCard(document, () => [box], view, { t: inEnglish });
     card.host.shadowRoot!.querySelector('.point')!.dispatchEvent(new Event('pointerdown', { bubbles: true, composed: true }));
     expect(card.host.isConnected).toBe(true);
     (card.host.shadowRoot!.querySelector('button.close') as HTMLButtonElement).click();
     expect(card.host.isConnected).toBe(false);
-    const again = openCard(document, () => box, view, { t: inEnglish });
+    const again = openCard(document, () => [box], view, { t: inEnglish });
     document.body.dispatchEvent(new Event('pointerdown', { bubbles: true, composed: true }));
     expect(again.host.isConnected).toBe(false);
   });

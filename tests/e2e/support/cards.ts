@@ -1,8 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFolders, type StaticServer } from '../../../scripts/lib/server';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import type { BrowserDriver, LaunchBrowser, TestPage } from './driver';
-import { ARTIFACTS } from './scenarios';
+import { ARTIFACTS, serveFixturePages } from './scenarios';
 import { withTab } from './tabs';
 
 const hasHighlights = () => CSS.highlights.size > 0 && (CSS.highlights.get('counterframe-trigger')?.size ?? 0) > 0;
@@ -37,16 +36,7 @@ async function showCard(driver: BrowserDriver, page: TestPage, url: string, inde
 /** The card as a reader meets it: fair on every claim, and in the reader's language. */
 export function describeCards(label: string, launch: LaunchBrowser): void {
   describe(`the card in ${label}`, () => {
-    let server: StaticServer;
-
-    beforeAll(async () => {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      server = await serveFolders({ '/': 'tests/fixtures/pages' });
-    });
-
-    afterAll(async () => {
-      await server?.close();
-    });
+    const server = serveFixturePages();
 
     it('shows, on every card of a page, a "where it holds" point for each frame it names', async () => {
       const driver = await launch();

@@ -18,9 +18,18 @@ export interface TestPage {
   /** The window's inner size from now on (a store's screenshot is 1280×800), and a screenshot of just that. */
   resize(width: number, height: number): Promise<void>;
   viewportShot(path: string): Promise<void>;
+  /** A PNG of this part of the viewport (CSS pixels, the page not scrolled). */
+  clipShot(clip: Clip): Promise<Uint8Array>;
   /** Console errors and uncaught errors in the page so far, each as "where: what". */
   readonly errors: string[];
   close(): Promise<void>;
+}
+
+export interface Clip {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** Errors the extension itself caused: logged from its own files, or naming it. */
@@ -68,6 +77,7 @@ function fromPlaywright(page: PlaywrightPage): TestPage {
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
     resize: (width, height) => page.setViewportSize({ width, height }),
     viewportShot: async (path) => void (await page.screenshot({ path })),
+    clipShot: (clip) => page.screenshot({ clip }),
     close: () => page.close(),
   };
 }
@@ -111,6 +121,7 @@ function fromPuppeteer(page: PuppeteerPage): TestPage {
     screenshot: async (path) => void (await page.screenshot({ path: path, fullPage: true })),
     resize: (width, height) => page.setViewport({ width, height }),
     viewportShot: async (path) => void (await page.screenshot({ path })),
+    clipShot: (clip) => page.screenshot({ clip }),
     close: () => page.close(),
   };
 }
