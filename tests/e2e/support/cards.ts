@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BrowserDriver, LaunchBrowser, TestPage } from './driver';
-import { ARTIFACTS, serveFixturePages } from './scenarios';
+import { ARTIFACTS } from './scenarios';
+import { serveFixturePages } from './served';
 import { withTab } from './tabs';
 
 const hasHighlights = () => CSS.highlights.size > 0 && (CSS.highlights.get('counterframe-trigger')?.size ?? 0) > 0;

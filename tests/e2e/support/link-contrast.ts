@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Clip, ColorScheme, LaunchBrowser } from './driver';
 import { decodePng, type Picture } from './png';
-import { ARTIFACTS, serveFixturePages } from './scenarios';
+import { ARTIFACTS } from './scenarios';
+import { serveFixturePages } from './served';
 
 type Rgb = [number, number, number];
 
@@ -36,22 +37,34 @@ function backgroundAndInk(picture: Picture): { background: Rgb; ink: Rgb } {
   return { background, ink };
 }
 
-/** In the page: the first line box of each link in the framed paragraph, inset a pixel, with its text. */
-function linkBoxes(): { text: string; clip: Clip }[] {
-  return [...document.querySelectorAll('article p:nth-of-type(2) a[href]')].map((link) => {
-    const box = link.getClientRects()[0]!;
+/**
+ * In the page: the first line box, inset a pixel, of each link in the framed paragraph and of each
+ * trigger phrase outside links, with its text.
+ */
+function textBoxes(): { text: string; clip: Clip }[] {
+  const links = [...document.querySelectorAll('article p:nth-of-type(2) a[href]')].map((link) => ({
+    text: link.textContent ?? '',
+    box: link.getClientRects()[0]!,
+  }));
+  const triggers = [...(CSS.highlights.get('counterframe-trigger') as unknown as Iterable<Range>)]
+    .filter((range) => ![...document.querySelectorAll('a')].some((link) => range.intersectsNode(link)))
+    .map((range) => ({ text: range.toString(), box: range.getClientRects()[0]! }));
+  return [...links, ...triggers].map(({ text, box }) => {
     const [left, top] = [Math.ceil(box.left) + 1, Math.ceil(box.top) + 1];
-    return { text: link.textContent ?? '', clip: { x: left, y: top, width: Math.floor(box.right) - 1 - left, height: Math.floor(box.bottom) - 1 - top } };
+    return { text, clip: { x: left, y: top, width: Math.floor(box.right) - 1 - left, height: Math.floor(box.bottom) - 1 - top } };
   });
 }
 
-/** Links inside a highlight, on a page whose links are a light cyan: readable in light and dark (WCAG AA, 4.5:1). */
+/**
+ * Highlighted text, on a page whose links are a light cyan: links and trigger phrases readable in light
+ * and dark (WCAG AA, 4.5:1).
+ */
 export function describeLinkContrast(label: string, launch: LaunchBrowser): void {
-  describe(`links inside highlights in ${label}`, () => {
+  describe(`text inside highlights in ${label}`, () => {
     const server = serveFixturePages();
 
     for (const scheme of ['light', 'dark'] as ColorScheme[]) {
-      it(`keeps a contrast of at least 4.5:1 between a link's text and the highlight behind it, ${scheme}`, async () => {
+      it(`keeps a contrast of at least 4.5:1 between a link's or a trigger's text and the highlight behind it, ${scheme}`, async () => {
         const driver = await launch(scheme);
         try {
           const page = await driver.open(`${server.origin}/link-colours/source.html`);
@@ -59,10 +72,10 @@ export function describeLinkContrast(label: string, launch: LaunchBrowser): void
           expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
           // Two frames, so the highlights registered are painted before the shots.
           await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-          const links = await page.evaluate(linkBoxes);
-          expect(links.map((l) => l.text)).toEqual(['AI arms race', "the commission's final report"]);
+          const boxes = await page.evaluate(textBoxes);
+          expect(boxes.map((b) => b.text)).toEqual(['AI arms race', "the commission's final report", 'fall behind']);
           const measured = [];
-          for (const { text, clip } of links) {
+          for (const { text, clip } of boxes) {
             const { background, ink } = backgroundAndInk(decodePng(await page.clipShot(clip)));
             measured.push({ text, background, ink, ratio: Number(contrastRatio(background, ink).toFixed(2)) });
           }

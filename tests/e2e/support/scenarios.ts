@@ -6,23 +6,6 @@ import { withTab } from './tabs';
 
 export const ARTIFACTS = 'artifacts/e2e';
 
-/** For the suite it is called in: the fixture pages served (their origin, once started) and the artifacts' folder made. */
-export function serveFixturePages(): { readonly origin: string } {
-  let server: StaticServer | undefined;
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serveFolders({ '/': 'tests/fixtures/pages' });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-  return {
-    get origin() {
-      return server!.origin;
-    },
-  };
-}
-
 /** Reads back what the extension painted, from the page's own highlight registry. */
 export function paintedText(): Record<string, string[]> {
   const out: Record<string, string[]> = {};
