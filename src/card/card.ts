@@ -88,10 +88,8 @@ const HOST_STYLE: [string, string][] = [
   ['contain', 'none'],
 ];
 
-/** Below this much room above the passage, the page is scrolled to make room rather than the card squeezed. */
-const MIN_HEIGHT = 240;
-/** The least room above a passage the card takes (its title, a few lines and "Not framing") before it goes below. */
-const LEAST_ABOVE = 150;
+/** The least height the card takes (its title, a few lines and "Not framing"), however little room there is. */
+const LEAST_HEIGHT = 150;
 
 /** A passage's whole box (the union of its line boxes), and the height of its first line. */
 function passageBox(lines: DOMRect[]): { left: number; top: number; bottom: number; lineHeight: number } {
@@ -104,14 +102,23 @@ function passageBox(lines: DOMRect[]): { left: number; top: number; bottom: numb
   };
 }
 
+/** The room in the viewport above and below a passage, for a card kept GAP clear of it and of the edges. */
+function roomAround(linesOf: () => DOMRect[], view: Window) {
+  const passage = passageBox(linesOf());
+  // One line's height kept clear above the passage too: where a passage starts at the end of a line,
+  // Firefox's first line box of it can be the next line's.
+  const clear = passage.top - passage.lineHeight;
+  return { passage, clear, above: clear - 2 * GAP, below: view.innerHeight - passage.bottom - 2 * GAP };
+}
+
 /**
  * Puts the card next to the passage, inside the viewport, and off the whole passage (all its lines,
- * `linesOf`). It goes above the passage where the whole card fits (the passage's lines may fill the
- * column's width, so beside it is no safer), else above it in the room there is (at least MIN_HEIGHT:
- * the card scrolls inside, "Not framing" kept in view and a shadow at its edge as the cue that more is
- * below), scrolling the page down first where there is less (down to LEAST_ABOVE where the page cannot
- * scroll). Only a passage at the very top of the page, with no room above it, gets the card below its
- * last line. Page coordinates, so the card scrolls along with the passage.
+ * `linesOf`): beside it is no safer, as the passage's lines may fill the column's width. The whole
+ * card is what the reader should see, its counterpoints first: it goes above the passage (over what
+ * was already read) where it fits there, else below it, scrolling the page as far as needed and as it
+ * can to make that room, the passage kept in view. Where no scrolling gives it all the room, it takes
+ * the larger side and scrolls inside ("Not framing" kept in view and a shadow at its edge as the cue
+ * that more is below). Page coordinates, so the card scrolls along with the passage.
  */
 function place(host: HTMLElement, panel: HTMLElement, linesOf: () => DOMRect[], view: Window): void {
   const width = Math.min(420, view.innerWidth - 2 * GAP);
@@ -120,35 +127,25 @@ function place(host: HTMLElement, panel: HTMLElement, linesOf: () => DOMRect[], 
   const tallest = view.innerHeight - 2 * GAP;
   const natural = host.getBoundingClientRect().height || tallest;
   const wanted = Math.min(natural, tallest);
-  let passage = passageBox(linesOf());
-  if (passage.top - 2 * GAP < Math.min(wanted, MIN_HEIGHT)) {
-    // Too little room above: scroll the page so the passage sits lower, with the card's room above it.
-    view.scrollBy(0, passage.top - Math.min(wanted + 2 * GAP, view.innerHeight * 0.6));
-    passage = passageBox(linesOf());
+  let room = roomAround(linesOf, view);
+  // How far the page can scroll each way, and still show the passage whole.
+  const scroller = host.ownerDocument.scrollingElement;
+  const canUp = Math.max(0, Math.min(view.scrollY, room.below));
+  const canDown = Math.max(0, Math.min((scroller?.scrollHeight ?? 0) - view.innerHeight - view.scrollY, room.above));
+  const reachAbove = room.above + canUp;
+  const reachBelow = room.below + canDown;
+  const above = reachAbove >= wanted || (reachBelow < wanted && reachAbove >= reachBelow);
+  const scroll = above ? -Math.min(canUp, wanted - room.above) : Math.min(canDown, wanted - room.below);
+  if (scroll !== 0) {
+    view.scrollBy(0, scroll);
+    room = roomAround(linesOf, view);
   }
-  // One line's height kept clear above the passage too: where a passage starts at the end of a line,
-  // Firefox's first line box of it can be the next line's.
-  const clear = passage.top - passage.lineHeight;
-  const roomAbove = clear - 2 * GAP;
-  const roomBelow = view.innerHeight - passage.bottom - 2 * GAP;
-  const left = Math.min(Math.max(GAP, passage.left), view.innerWidth - width - GAP);
-  let top: number;
-  let maxHeight: number;
-  if (roomAbove >= wanted) {
-    maxHeight = roomAbove;
-    top = clear - GAP - wanted;
-  } else if (roomAbove >= Math.min(wanted, LEAST_ABOVE)) {
-    // Less room than is good: the card scrolls inside, but the passage stays uncovered.
-    maxHeight = roomAbove;
-    top = clear - GAP - Math.min(wanted, maxHeight);
-  } else {
-    // The passage is at the very top of the page: below its last line is all there is.
-    maxHeight = Math.max(roomBelow, Math.min(wanted, MIN_HEIGHT));
-    top = passage.bottom + GAP;
-  }
+  const maxHeight = Math.max(above ? room.above : room.below, Math.min(wanted, LEAST_HEIGHT));
   panel.style.setProperty('max-height', `${maxHeight}px`);
   const height = Math.min(natural, maxHeight);
-  top = Math.min(Math.max(GAP, top), view.innerHeight - GAP - height);
+  const wantedTop = above ? room.clear - GAP - height : room.passage.bottom + GAP;
+  const top = Math.min(Math.max(GAP, wantedTop), view.innerHeight - GAP - height);
+  const left = Math.min(Math.max(GAP, room.passage.left), view.innerWidth - width - GAP);
   host.style.setProperty('left', `${left + view.scrollX}px`, 'important');
   host.style.setProperty('top', `${top + view.scrollY}px`, 'important');
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CARD_TAG } from '../../../src/card/card';
 import { cardLibraryFor } from '../../../src/card/card-view';
 import { bundledLibrary } from '../../../src/claims/library';
@@ -16,12 +16,22 @@ const linesFrom = (top: number, count: number) =>
 const controller = new AbortController();
 afterEach(() => {
   delete (Range.prototype as Partial<Range>).getClientRects;
+  vi.restoreAllMocks();
   document.querySelectorAll(CARD_TAG).forEach((card) => card.remove());
 });
 
-/** The passage highlighted on a page laid out as `lines`, and where its card goes once opened by `open`. */
-function cardAround(lines: DOMRect[], open: (highlighting: ReturnType<typeof showHighlights>) => void) {
+/**
+ * The passage highlighted on a page laid out as `lines`, and where its card goes once opened by `open`;
+ * the card as tall as `cardHeight` where given (else, with no layout, as tall as the window).
+ */
+function cardAround(lines: DOMRect[], open: (highlighting: ReturnType<typeof showHighlights>) => void, cardHeight?: number) {
   document.body.innerHTML = `<p>${TEXT}</p>`;
+  if (cardHeight !== undefined) {
+    // jsdom's boxes are all empty: only the card's height is set.
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      return this.localName === CARD_TAG ? new DOMRect(0, 0, 0, cardHeight) : new DOMRect();
+    });
+  }
   Object.defineProperty(Range.prototype, 'getClientRects', { value: () => lines, configurable: true });
   const text = document.querySelector('p')!.firstChild!;
   const sentence = document.createRange();
@@ -55,5 +65,13 @@ describe('the card of a highlighted passage', () => {
       document.querySelector('p')!.dispatchEvent(new MouseEvent('click', { bubbles: true, button: 0, clientX: 100, clientY: 550 })),
     );
     expect(card.bottom).toBeLessThanOrEqual(lines[0]!.top);
+  });
+
+  it('goes whole below a passage where only below has room for it all, rather than squeezed above', () => {
+    // jsdom's window is 768 px tall and its page cannot scroll: 286 px above the passage, 370 below.
+    const lines = linesFrom(322, 3);
+    const card = cardAround(lines, (h) => h.show(0), 350);
+    expect(card.top).toBeGreaterThanOrEqual(lines.at(-1)!.bottom);
+    expect(card.bottom - card.top).toBeGreaterThanOrEqual(350);
   });
 });

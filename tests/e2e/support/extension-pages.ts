@@ -109,7 +109,7 @@ export function describeExtensionPages(label: string, launch: (scheme?: ColorSch
       for (const shot of shots) expect(pngSize(shot), shot).toEqual([1280, 800]);
     });
 
-    it('places the card in a 1280×900 window off its passage, inside the window, with "Not framing" in view and the rest a scroll away', async () => {
+    it('places the card in a 1280×900 window off its passage, inside the window, its first counterpoint and "Not framing" in view, the rest a scroll away', async () => {
       const url = `${served.server.origin}/arms-race/source.html?placement`;
       const page = await served.driver.open(url);
       await page.resize(1280, 900);
@@ -131,6 +131,8 @@ export function describeExtensionPages(label: string, launch: (scheme?: ColorSch
             const hit = (r: DOMRect) => r.left < box.right && box.left < r.right && r.top < box.bottom && box.top < r.bottom;
             const inWindow = (r: DOMRect) => r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
             const notFraming = host.shadowRoot!.querySelector('.not-framing')!.getBoundingClientRect();
+            // The first counterpoint, what the frame leaves out, is what the card is opened for.
+            const firstPoint = host.shadowRoot!.querySelector('.leaves-out li')!.getBoundingClientRect();
             const holds = [...host.shadowRoot!.querySelectorAll('h3')].at(-1)!;
             const holdsBefore = holds.getBoundingClientRect();
             const scrolls = card.scrollHeight > card.clientHeight + 1;
@@ -145,6 +147,7 @@ export function describeExtensionPages(label: string, launch: (scheme?: ColorSch
               covers: ranges.some((r) => [...r.getClientRects()].some(hit)),
               inWindow: inWindow(box),
               notFramingInView: inWindow(notFraming) && notFraming.bottom <= box.bottom + 1 && notFraming.top >= box.top,
+              firstPointInView: firstPoint.top >= box.top && firstPoint.bottom <= box.bottom,
               holdsInView: holdsBefore.bottom <= box.bottom && holdsBefore.top >= box.top,
               holdsCued: scrolls && cue,
               holdsReached: holdsAfter.top >= boxAfter.top && holdsAfter.bottom <= boxAfter.bottom && inWindow(holdsAfter),
@@ -152,7 +155,14 @@ export function describeExtensionPages(label: string, launch: (scheme?: ColorSch
           },
           snippet.replace(/\s+/g, ' ').slice(0, 40),
         );
-        expect(seen, `highlight ${index}`).toMatchObject({ passageFound: true, covers: false, inWindow: true, notFramingInView: true, holdsReached: true });
+        expect(seen, `highlight ${index}`).toMatchObject({
+          passageFound: true,
+          covers: false,
+          inWindow: true,
+          notFramingInView: true,
+          firstPointInView: true,
+          holdsReached: true,
+        });
         expect(seen.holdsInView || seen.holdsCued, `highlight ${index}: "Where the frame holds" in view or cued`).toBe(true);
         await page.press('Escape');
         await page.waitFor(() => document.querySelector('counterframe-card') === null);
