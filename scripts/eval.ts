@@ -140,7 +140,7 @@ function printCurve(real: LabelledSentence[], extra: LabelledSentence[]): void {
       extra,
       share,
     );
-    const f1 = (key: 'matcher' | 'alone') => score(dev, judged(cv.map(({ sentence, judged }) => ({ sentence, judged: judged[key] })))).usesF1;
+    const f1 = (key: 'matcher' | 'alone') => score(dev, judged(cv.map(({ sentence, judged: both }) => ({ sentence, judged: both[key] })))).usesF1;
     let learnt = 0;
     for (let fold = 0; fold < FOLDS; fold++) learnt += trainingSentences(dev, fold, share).length / FOLDS;
     const model = f1('alone');

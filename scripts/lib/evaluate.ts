@@ -34,23 +34,31 @@ export interface Scores {
 
 export const TARGETS = { usesF1: 0.92, critiquesAsUses: 0.1, noneFlagged: 0.02 } as const;
 
-/** A labelled set, one JSON row a line; a bad row is named by its line number. */
-export function readLabelled(file: string): LabelledPassage[] {
+/**
+ * The rows of a labelled file, one JSON object a line, each with its label (in any case) and its
+ * text checked; a bad row is named by its line number.
+ */
+export function labelledRows(file: string): (Record<string, unknown> & { label: Label; text: string })[] {
   if (!existsSync(file)) throw new Error(`${file}: no such file`);
   return readFileSync(file, 'utf8')
     .split('\n')
     .map((line, i) => ({ line, at: `${file}:${i + 1}` }))
     .filter(({ line }) => line.trim() !== '')
     .map(({ line, at }) => {
-      let row: LabelledPassage;
+      let row: Record<string, unknown>;
       try {
-        row = JSON.parse(line) as LabelledPassage;
+        row = JSON.parse(line) as Record<string, unknown>;
       } catch {
         throw new Error(`${at}: not a JSON row`);
       }
-      if (!LABELS.includes(row.label) || typeof row.text !== 'string') throw new Error(`${at}: a row needs a label (uses, critiques or none) and a text`);
-      return row;
+      const label = String(row.label).toLowerCase() as Label;
+      if (!LABELS.includes(label) || typeof row.text !== 'string') throw new Error(`${at}: a row needs a label (uses, critiques or none) and a text`);
+      return { ...row, label, text: row.text };
     });
+}
+
+export function readLabelled(file: string): LabelledPassage[] {
+  return labelledRows(file).map((row) => ({ label: row.label, text: row.text, lang: String(row.lang), source: String(row.source) }));
 }
 
 /**

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ClaimLibrary } from '../../src/claims/types';
 import { compileLibrary, type CompiledLibrary } from '../../src/match/compile';
 import { sentenceView } from '../../src/match/match';
 import { sentenceFeatures, stableHash } from '../../src/stance/features';
+import { labelledRows } from './evaluate';
 import { loadModel, type HeadFile, type Judgement, type ModelFile, type StanceModel } from '../../src/stance/model';
 
 /** The real labelled sentences live beside the project, never in it (see ../shared/labelled/README.md). */
@@ -24,22 +25,14 @@ export interface LabelledSentence {
 export class MissingRealSet extends Error {}
 
 function readJsonl(file: string): LabelledSentence[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line, i) => {
-      const row = JSON.parse(line) as Record<string, unknown>;
-      const label = String(row.label).toLowerCase() as Judgement;
-      if (!['uses', 'critiques', 'none'].includes(label) || typeof row.text !== 'string') throw new Error(`${file}:${i + 1}: a row needs a label and a text`);
-      return {
-        text: row.text,
-        label,
-        lang: String(row.lang),
-        script: typeof row.script === 'string' ? row.script : row.lang === 'zh' ? 'hans' : 'latn',
-        headline: row.headline === true,
-        source: String(row.source),
-      };
-    });
+  return labelledRows(file).map((row) => ({
+    text: row.text,
+    label: row.label,
+    lang: String(row.lang),
+    script: typeof row.script === 'string' ? row.script : row.lang === 'zh' ? 'hans' : 'latn',
+    headline: row.headline === true,
+    source: String(row.source),
+  }));
 }
 
 export function readRealSentences(): LabelledSentence[] {

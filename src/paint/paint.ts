@@ -77,14 +77,28 @@ function highlightApiPainter(registry: HighlightRegistryLike, Highlight: Highlig
     mode: 'highlight-api',
     paint(requests) {
       clear();
-      const of = (stance: Stance) => requests.filter((r) => r.stance === stance).map((r) => r.sentence);
-      const quotes = (stance: Stance) => requests.filter((r) => r.stance === stance).flatMap((r) => r.quotes);
-      register(HIGHLIGHT_NAMES.uses, of('uses'));
-      register(HIGHLIGHT_NAMES.critiques, of('critiques'));
-      register(HIGHLIGHT_NAMES.trigger, quotes('uses'));
-      register(HIGHLIGHT_NAMES.critiqueTrigger, quotes('critiques'));
-      register(HIGHLIGHT_NAMES.usesLink, of('uses').flatMap(linkParts), 1);
-      register(HIGHLIGHT_NAMES.triggerLink, quotes('uses').flatMap(linkParts), 2);
+      const uses = requests.filter((r) => r.stance === 'uses');
+      const critiques = requests.filter((r) => r.stance === 'critiques');
+      const usesTriggers = uses.flatMap((r) => r.quotes);
+      register(
+        HIGHLIGHT_NAMES.uses,
+        uses.map((r) => r.sentence),
+      );
+      register(
+        HIGHLIGHT_NAMES.critiques,
+        critiques.map((r) => r.sentence),
+      );
+      register(HIGHLIGHT_NAMES.trigger, usesTriggers);
+      register(
+        HIGHLIGHT_NAMES.critiqueTrigger,
+        critiques.flatMap((r) => r.quotes),
+      );
+      register(
+        HIGHLIGHT_NAMES.usesLink,
+        uses.flatMap((r) => linkParts(r.sentence)),
+        1,
+      );
+      register(HIGHLIGHT_NAMES.triggerLink, usesTriggers.flatMap(linkParts), 2);
       return requests.map((r) => r.sentence);
     },
     clear,

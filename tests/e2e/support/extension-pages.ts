@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extensionErrors, type BrowserDriver, type ColorScheme, type TestPage } from './driver';
+import { pngSize } from './png';
 import { servedBrowser } from './served';
 import { AXE, axeViolations } from './reading';
 import { withTab } from './tabs';
@@ -20,11 +21,6 @@ function typeSizes(): { body: number; smallest: number } {
   const controls = [...document.querySelectorAll('button, label, input, li, p, td, th, dd')].filter((e) => (e as HTMLElement).offsetParent !== null);
   return { body: px(document.body), smallest: Math.min(...controls.map(px)) };
 }
-
-const pngSize = (path: string) => {
-  const png = readFileSync(path);
-  return [png.readUInt32BE(16), png.readUInt32BE(20)];
-};
 
 /** The extension's own pages (welcome, settings, popup): first install, accessibility, type, store screenshots. */
 export function describeExtensionPages(label: string, launch: (scheme?: ColorScheme) => Promise<BrowserDriver>): void {
@@ -106,7 +102,7 @@ export function describeExtensionPages(label: string, launch: (scheme?: ColorSch
         await extensionPage.viewportShot(shot);
         await extensionPage.close();
       }
-      for (const shot of shots) expect(pngSize(shot), shot).toEqual([1280, 800]);
+      for (const shot of shots) expect(pngSize(readFileSync(shot)), shot).toEqual([1280, 800]);
     });
 
     it('places the card in a 1280×900 window off its passage, inside the window, its first counterpoint and "Not framing" in view, the rest a scroll away', async () => {

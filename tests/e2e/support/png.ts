@@ -16,15 +16,20 @@ function paeth(a: number, b: number, c: number): number {
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
+/** A PNG's width and height, from its header. */
+export function pngSize(png: Uint8Array): [number, number] {
+  const data = Buffer.from(png);
+  if (data.subarray(1, 4).toString() !== 'PNG') throw new Error('not a PNG');
+  return [data.readUInt32BE(16), data.readUInt32BE(20)];
+}
+
 /**
  * Decodes a PNG of 8-bit RGB or RGBA, not interlaced: what both browsers' screenshots are. Anything
  * else is refused by name rather than read wrong.
  */
 export function decodePng(png: Uint8Array): Picture {
+  const [width, height] = pngSize(png);
   const data = Buffer.from(png);
-  if (data.subarray(1, 4).toString() !== 'PNG') throw new Error('not a PNG');
-  const width = data.readUInt32BE(16);
-  const height = data.readUInt32BE(20);
   const [depth, type, , , interlace] = data.subarray(24, 29);
   const channels = CHANNELS[type!];
   if (depth !== 8 || !channels || interlace !== 0) throw new Error(`a PNG of depth ${depth}, colour type ${type}, interlace ${interlace}: not read here`);
